@@ -1,0 +1,39 @@
+# Cable Archive: `make serve` builds the example archive and serves it; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CABLES ?= examples/cables
+DOCS   ?= docs
+PORT   ?= 8000
+
+.PHONY: install test site serve open bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+test: install
+	$(BIN)/python -m pytest
+
+site: install
+	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,)
+	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m generator search site $(if $(CI),--quiet,)
+
+serve: site
+	@echo "Serving site/ at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+open: site
+	$(BIN)/python -m webbrowser -t "file://$(CURDIR)/site/index.html"
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache
+	$(BIN)/python -m generator clean --docs $(DOCS) 2>/dev/null || true

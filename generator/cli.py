@@ -1,0 +1,87 @@
+"""Command line: `parse` prints records, `build` writes the site's Markdown."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from .parse import NotACable, parse, year_hints
+from .readers import RawCable, Skip, read_path
+from .record import Cable
+
+
+def load(paths: list[str]) -> tuple[list[Cable], list[Skip]]:
+    """Read and parse every cable under the paths; what could not be read or parsed becomes a Skip."""
+    raws: list[RawCable] = []
+    skips: list[Skip] = []
+    for item in read_path(paths):
+        (raws if isinstance(item, RawCable) else skips).append(item)
+    hints = year_hints(raws)
+    cables: list[Cable] = []
+    for raw in raws:
+        try:
+            cables.append(parse(raw, hints))
+        except NotACable as exc:
+            skips.append(Skip(raw.source, f"not a cable: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not stop the build
+            skips.append(Skip(raw.source, f"parser error: {type(exc).__name__}: {exc}"))
+    return cables, skips
+
+
+def iter_parsed(paths: list[str]) -> Iterator[Cable | Skip]:
+    """Cables and skips in input order (what `parse` prints)."""
+    cables, skips = load(paths)
+    yield from cables
+    yield from skips
+
+
+def report_skips(skips: list[Skip], stream=sys.stderr) -> None:
+    """One line per skipped input: file, and why."""
+    for s in skips:
+        print(f"{s.source}: skipped: {s.reason}", file=stream)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print one JSON object per cable (JSON Lines) or a one-line summary per cable."""
+    cables, skips = load(args.paths)
+    out = sys.stdout
+    for c in cables:
+        if args.json:
+            out.write(json.dumps(c.to_json(), ensure_ascii=False, sort_keys=False) + "\n")
+        else:
+            out.write(f"{c.id}\t{c.date or '-'}\t{c.classification or '-'}\t{c.subject or ''}\n")
+    report_skips(skips)
+    return 1 if (args.strict and skips) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Write the generated Markdown pages of the archive into the docs directory."""
+    from .build import build
+
+    return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser (its help is tested)."""
+    p = argparse.ArgumentParser(prog="python -m generator",
+                                description="Turn a folder of US diplomatic cables into a static documentary site.")
+    sub = p.add_subparsers(dest="command", required=True)
+    pp = sub.add_parser("parse", help="parse cables and print one record per cable")
+    pp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
+    pp.add_argument("--json", action="store_true", help="print JSON Lines, one object per cable")
+    pp.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
+    pp.set_defaults(func=cmd_parse)
+    pb = sub.add_parser("build", help="write the site's Markdown pages into the docs directory")
+    pb.add_argument("paths", nargs="+", metavar="SRC", help="files or folders of cables")
+    pb.add_argument("--docs", default="docs", help="docs directory (default: docs)")
+    pb.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
+    pb.add_argument("--quiet", action="store_true", help="no progress display")
+    pb.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    args = make_parser().parse_args(argv)
+    return args.func(args)

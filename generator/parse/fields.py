@@ -1,0 +1,258 @@
+"""Field parsers: each a small pure function right under its compiled pattern (the cablemap way).
+
+They take the telegram text (header and preamble, newlines kept where the source has them) and return
+what they find, or None.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import ids
+
+MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
+PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+
+DTG = re.compile(r"^\s*((?:[ZOPR]{1,2}\s+){1,3})(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2,4})\b", re.M)
+
+
+def parse_dtg(text: str) -> tuple[str | None, str | None, str | None]:
+    """Precedence, date and time of the date-time group `P R 041820Z JAN 10`."""
+    m = DTG.search(text[:6000])
+    if not m or m.group(5) not in MONTHS:
+        return None, None, None
+    prec, day, hh, mm, mon, yy = m.groups()
+    year = ids.full_year(yy)
+    if not (1 <= int(day) <= 31 and int(hh) < 24 and int(mm) < 60):
+        return None, None, None
+    first = prec.split()[0][0]
+    return PRECEDENCE.get(first), f"{year:04d}-{MONTHS[mon]:02d}-{int(day):02d}", f"{hh}:{mm}"
+
+
+FM = re.compile(r"^\s*FM\s*(?!:)(\S.*)$", re.M)
+
+
+def parse_from(text: str) -> str | None:
+    """The sender of the `FM` line, as written (`SECSTATE WASHDC`)."""
+    m = FM.search(text[:6000])
+    return _addressee(m.group(1)) if m else None
+
+
+_ADDR_END = re.compile(r"^(?:INFO\b|BT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b|E\.?O\.?)")
+TO = re.compile(r"^\s*TO\s*(?=\S)", re.M)
+INFO = re.compile(r"^\s*INFO\s*(?=\S)", re.M)
+
+
+def _addressee(raw: str) -> str:
+    """An addressee without its routing indicator, precedence and serial."""
+    s = raw.strip()
+    s = re.sub(r"^[A-Z0-9]{4,8}/", "", s)
+    s = re.sub(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT IMMEDIATE)\b.*$", "", s)
+    s = re.sub(r"\s+\d{1,5}$", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _address_block(text: str, start: re.Pattern) -> list[str]:
+    """Addressees of a TO or INFO block: the first line and the lines that continue it."""
+    m = start.search(text[:8000])
+    if not m:
+        return []
+    out: list[str] = []
+    lines = text[m.end():].split("\n")
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if not line or (i > 0 and (_ADDR_END.match(line) or line.startswith(("TO ", "INFO")))):
+            break
+        if i > 0 and not re.match(r"^[A-Z0-9/ .,&()-]+$", line):
+            break
+        a = _addressee(line)
+        if a:
+            out.append(a)
+    return out
+
+
+def parse_to(text: str) -> list[str]:
+    """Action addressees (`TO` block)."""
+    return _address_block(text, TO)
+
+
+def parse_info(text: str) -> list[str]:
+    """Information addressees (`INFO` block)."""
+    return _address_block(text, INFO)
+
+
+def _spaced(word: str) -> str:
+    """Pattern matching a word written plain or with its letters spaced: `S E C R E T`."""
+    return r"\s?".join(re.escape(c) for c in word)
+
+
+_CLASS_WORDS = (("TOP SECRET", "TOP SECRET"), ("LIMITED OFFICIAL USE", "LIMITED OFFICIAL USE"),
+                ("UNCLASSIFIED", "UNCLASSIFIED"), ("UNCLAS", "UNCLASSIFIED"),
+                ("CONFIDENTIAL", "CONFIDENTIAL"), ("SECRET", "SECRET"))
+_CLASS_ALT = "|".join(f"(?:{_spaced(w) if ' ' not in w else re.escape(w)})" for w, _ in _CLASS_WORDS)
+CLASS_LINE = re.compile(
+    rf"(?P<cls>{_CLASS_ALT})(?P<cav>(?:\s*//\s*[A-Z]+(?: [A-Z]+)*)*)(?:\s+(?:E\s?F\s?T\s?O|SENSITIVE))?\s+"
+    r"(?:SECTION\s+(?P<sec>\d{1,2})\s+OF\s+(?P<of>\d{1,2})\s+)?"
+    r"(?P<station>[A-Z][A-Z]+(?: [A-Z]+){0,3}?)\s+(?P<serial>[0-9O]*\d[0-9O]*)\b"
+)
+
+
+def normalise_classification(raw: str) -> str:
+    """Classification in one spelling: `C O N F I D E N T I A L` and `CONFIDENTIAL` alike, `UNCLAS` -> UNCLASSIFIED."""
+    word = re.sub(r"\s+", "", raw.upper())
+    for written, canon in _CLASS_WORDS:
+        if word == written.replace(" ", ""):
+            return canon
+    return raw.strip().upper()
+
+
+def parse_class_line(text: str) -> dict | None:
+    """Classification, caveats, section and station/serial of the classification line."""
+    for m in CLASS_LINE.finditer(text[:12000]):
+        st = ids.station(m.group("station"))
+        if st in ("SECTION", "SIPDIS", "E") or len(st) < 3:
+            continue
+        sec = m.group("sec")
+        return {
+            "classification": normalise_classification(m.group("cls")),
+            "caveats": [c.strip() for c in m.group("cav").split("//") if c.strip()],
+            "section": int(sec) if sec else None,
+            "sections": int(m.group("of")) if m.group("of") else None,
+            "station": st,
+            "serial": int(m.group("serial").replace("O", "0")),
+            "start": m.start(),
+            "end": m.end(),
+        }
+    return None
+
+
+HANDLING = re.compile(
+    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|ORCON|EFTO|NOCONTRACT|PROPIN|REL [A-Z, ]+?(?=\s|$)|"
+    r"SENSITIVE BUT UNCLASSIFIED|SENSITIVE|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION)\b"
+)
+
+
+def parse_caveats(preamble: str) -> list[str]:
+    """Handling caveats stated before the body, each once, in order of appearance."""
+    out: list[str] = []
+    for m in HANDLING.finditer(preamble):
+        word = re.sub(r"\s+", " ", m.group(1)).strip()
+        if word not in out:
+            out.append(word)
+    return out
+
+
+EO = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}\s*:?\s*(?P<rest>[^\n]*)", re.I)
+DECL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+
+
+def parse_declassify(text: str) -> tuple[str | None, int | None]:
+    """The E.O. line's declassification instruction as written, and the end of that match."""
+    m = EO.search(text[:12000])
+    if not m:
+        return None, None
+    rest = m.group("rest")
+    cut = re.search(r"\s(?:TAGS?\b|TAGE\b|SUBJECT\b)", rest)
+    if cut:
+        rest = rest[:cut.start()]
+    rest = re.sub(r"^\s*DECL\s*:?\s*", "", rest.strip(), flags=re.I).strip()
+    return (rest or None), m.start("rest") + len(m.group("rest")[:cut.start()] if cut else m.group("rest"))
+
+
+def decl_date(declassify: str | None) -> tuple[int, int, int] | None:
+    """Year, month, day of a declassification date (`01/04/2020`)."""
+    if not declassify:
+        return None
+    m = DECL_DATE.search(declassify)
+    if not m:
+        return None
+    mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    y = ids.full_year(y) if y < 100 else y
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1960 <= y <= 2100):
+        return None
+    return y, mo, d
+
+
+TAGS = re.compile(r"(?:^|\s)TAG[SE]?\s*:?\s*(?=[A-Z])", re.M)
+_TAGS_END = re.compile(r"\s(?:SUBJECT|SUBJ|REF|REFS|REFTEL|Classified|CLASSIFIED|E\.O\.)\b|\n")
+_TAG_TOKEN = re.compile(r"^[A-Z][A-Z0-9_-]{1,11}$")
+
+
+def parse_tags(text: str) -> tuple[list[str], int | None]:
+    """TAGS codes in source order (spaces or commas between), and where the TAGS line ends."""
+    m = TAGS.search(text[:12000])
+    if not m:
+        return [], None
+    rest = text[m.end():m.end() + 400]
+    end = _TAGS_END.search(rest)
+    seg = rest[:end.start()] if end else rest
+    tags = [t for t in re.split(r"[\s,;]+", seg) if t]
+    good: list[str] = []
+    for t in tags:
+        t = t.strip(".")
+        if _TAG_TOKEN.match(t):
+            good.append(t)
+        else:
+            break
+    return good, m.end() + len(seg)
+
+
+SUBJECT = re.compile(r"(?:^|\s)SUBJ(?:ECT)?\s*:\s*", re.M)
+_SUBJECT_END = re.compile(
+    r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|\sREF:|\s[Cc]lassified [Bb]y|\sCLASSIFIED BY|"
+    r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s"
+)
+_TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$")
+
+
+def parse_subject(text: str) -> tuple[str | None, int | None]:
+    """The SUBJECT (lines joined, trailing portion mark dropped), and where it ends."""
+    m = SUBJECT.search(text[:15000])
+    if not m:
+        return None, None
+    rest = text[m.end():m.end() + 1200]
+    end = _SUBJECT_END.search(rest)
+    seg = rest[:end.start()] if end else rest.split("\n\n")[0]
+    subject = _TRAILING_MARK.sub("", re.sub(r"\s+", " ", seg).strip())
+    return (subject or None), m.end() + len(seg)
+
+
+CLASSIFIED_BY = re.compile(r"(?:^|\s)Classified\s+[Bb]y\s*:?\s*", re.M | re.I)
+REASONS = re.compile(
+    r"(?:(?:[Ff]or\s+)?[Rr]easons?\s*:?\s*|(?:,|[Ff]or)\s*|\s)"
+    r"(?P<r>(?:E\.?O\.?\s*1\d{4},?\s*)?1\.[45]\s*(?:\(\s*[a-hA-H](?:\s*(?:,|/|and|AND|&)\s*[a-hA-H])*\s*\)"
+    r"(?:\s*(?:,|and|AND|&|/)\s*\(?\s*[a-hA-H]\s*\)?)*|[a-hA-H](?:\s*(?:,|and|&)\s*[a-hA-H])*\b)?\.?)",
+)
+
+
+def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
+    """Who classified the cable, the reasons (`1.4 (b) and (d)`), and where the statement ends."""
+    m = CLASSIFIED_BY.search(text[:15000])
+    if not m:
+        return None, None, None
+    rest = text[m.end():m.end() + 600]
+    r = REASONS.search(rest)
+    if r and r.start() < 300:
+        who = rest[:r.start()]
+        reasons = re.sub(r"\s+", " ", r.group("r")).strip().rstrip(".")
+        end = m.end() + r.end()
+    else:
+        line = re.split(r"\n\s*\n|\n", rest, maxsplit=1)[0]
+        who, reasons, end = line, None, m.end() + len(line)
+    who = re.sub(r"\s+", " ", who).strip()
+    who = re.sub(r"[\s,;.]*(?:[Ff]or\s+)?(?:[Rr]easons?)?\s*:?\s*$", "", who).strip(" ,;.")
+    return (who or None), reasons, end
+
+
+PAGE_BREAK = re.compile(r"[ \t]*\b[A-Z]{2,}(?: [A-Z]{2,}){0,2} \d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b[ \t]*")
+
+
+def strip_page_breaks(text: str) -> str:
+    """Remove the page-break lines of multi-part cables, also where they are glued into running text."""
+    return PAGE_BREAK.sub(" ", text)
+
+
+def page_break_station(text: str) -> tuple[str, int] | None:
+    """Station and serial named by a page-break line (`STATE 00000284 002 OF 002`)."""
+    m = re.search(r"\b([A-Z]{2,}(?: [A-Z]{2,}){0,2}) (\d{5,8})\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b", text)
+    return (ids.station(m.group(1)), int(m.group(2))) if m else None

@@ -1,0 +1,65 @@
+"""What every reader yields: a RawCable (text plus what the container said about it) or a Skip."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawCable:
+    """One cable as found: its telegram text and the facts the container (page table, CSV row) gave."""
+
+    source: str
+    format: str
+    text: str
+    header: str = ""
+    meta: dict = field(default_factory=dict)
+    annotations: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input (file or CSV row) that held no cable, and why."""
+
+    source: str
+    reason: str
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text of a file: UTF-8 (with or without BOM), else cp1252; undecodable bytes are replaced and noted."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), None
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        return text, f"undecodable byte 0x{data[exc.start]:02x} at offset {exc.start} replaced"
+
+
+_NEWLINE_ENTITY = re.compile(r"&#x0*0?[aA];|&#0*10;")
+_TAG_LINK = re.compile(r"<a\s+href=['\"][^'\"]*/tag/[^'\"]*['\"]\s*>(.*?)</a>", re.S | re.I)
+_PAR_ANCHOR = re.compile(r"<a\s+id=['\"]par([^'\"]*)['\"][^>]*>.*?</a>", re.S | re.I)
+_ANY_TAG = re.compile(r"<[^>]{0,500}>")
+
+
+def pre_to_text(fragment: str) -> tuple[str, list[str]]:
+    """Plain text of a `<code><pre>` block, and the TAGS its tag links name (in order)."""
+    tags = [html.unescape(_ANY_TAG.sub("", t)).strip() for t in _TAG_LINK.findall(fragment)]
+    s = _NEWLINE_ENTITY.sub("\n", fragment)
+    s = _TAG_LINK.sub(lambda m: m.group(1), s)
+    # a paragraph anchor starts a line; the ones the WikiLeaks build put on REF letters (`parB`) do not
+    s = _PAR_ANCHOR.sub(lambda m: "\n" if m.group(1).isdigit() else " ", s)
+    s = _ANY_TAG.sub("", s)
+    return normalise(html.unescape(s)), tags
+
+
+def normalise(text: str) -> str:
+    """Line endings to LF, no-break spaces to spaces, trailing blanks off every line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\ufeff", "")
+    return "\n".join(line.rstrip() for line in text.split("\n"))

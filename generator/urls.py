@@ -1,0 +1,93 @@
+"""The one module that knows where pages live: every docs/ path and every link between pages is made here.
+
+Paths are relative to the docs directory and always end in `.md`; MkDocs (with `use_directory_urls: false`)
+turns `cable/08STATE34976.md` into `cable/08STATE34976.html`. Every name that comes from a cable passes
+through `slug()`, so no text in a cable can name a path outside its folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+
+CABLE_ID = re.compile(r"^[0-9]{2}[A-Z]{2,}[0-9]+$")
+_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
+
+# Folders of docs/ the generator owns; everything else in docs/ is hand-written and left alone.
+GENERATED_DIRS = ("cable", "tag", "origin", "date", "classification", "entity", "report")
+GENERATED_FILES = ("index.md", "cables.md", "tags.md", "origins.md", "dates.md", "classifications.md",
+                   "entities.md", "report.md", "report.json", "missing.md")
+HOME = "index.md"
+
+
+def slug(text: str, keep_case: bool = False) -> str:
+    """A file-name-safe form of any text; a short hash keeps distinct texts apart when the slug is lossy."""
+    base = _UNSAFE.sub("-", text).strip("-")
+    if not keep_case:
+        base = base.lower()
+    base = base[:60] or "x"
+    if _UNSAFE.sub("-", text).strip("-") != text or len(text) > 60:
+        base += "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return base
+
+
+def cable(cable_id: str) -> str:
+    """Page of a cable (or of a cited cable missing from the archive)."""
+    name = cable_id if CABLE_ID.match(cable_id) else slug(cable_id, keep_case=True)
+    return f"cable/{name}.md"
+
+
+def paged(path: str, page: int) -> str:
+    """Page `page` (1-based) of a paginated listing whose first page is `path`."""
+    return path if page <= 1 else f"{path[:-3]}-{page}.md"
+
+
+def tag(code: str) -> str:
+    """Page listing the cables of a TAGS code."""
+    return f"tag/{slug(code, keep_case=True)}.md"
+
+
+def origin(station: str) -> str:
+    """Page listing the cables of an origin station."""
+    return f"origin/{slug(station, keep_case=True)}.md"
+
+
+def year(y: int | str) -> str:
+    """Page of one year: its months and counts."""
+    return f"date/{int(y):04d}.md"
+
+
+def month(y: int | str, m: int | str) -> str:
+    """Page listing the cables of one month."""
+    return f"date/{int(y):04d}-{int(m):02d}.md"
+
+
+def undated() -> str:
+    """Page listing cables whose date is unknown."""
+    return "date/undated.md"
+
+
+def classification(name: str) -> str:
+    """Page listing the cables of one classification."""
+    return f"classification/{slug(name)}.md"
+
+
+def entity(kind: str, name: str) -> str:
+    """Page of one named entity."""
+    return f"entity/{kind.lower()}/{slug(name)}.md"
+
+
+def entity_index(kind: str, letter: str) -> str:
+    """A–Z index page of one entity type."""
+    return f"entity/{kind.lower()}/index-{slug(letter)}.md"
+
+
+def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """Relative Markdown link target from one docs page to another (MkDocs checks and rewrites it)."""
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def paragraph_anchor(number: int | None, index: int) -> str:
+    """Permalink id of a paragraph: `par1` as on the WikiLeaks pages, `p-3` for unnumbered text."""
+    return f"par{number}" if number is not None else f"p-{index}"

@@ -1,0 +1,43 @@
+"""Shared fixtures: where ../shared is (tests that need it skip cleanly when it is absent)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "cables"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The ../shared folder (seeds, corpus, reference), or skip."""
+    if not (SHARED / "seeds" / "expected.json").exists():
+        pytest.skip("../shared is not beside the checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_expected(shared: Path) -> dict:
+    """What a correct parse of each seed contains."""
+    return json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parsed_seeds(shared: Path) -> dict:
+    """Seed file name -> parsed Cable."""
+    from generator.cli import load
+
+    cables, _skips = load([str(shared / "seeds")])
+    return {Path(c.source).name: c for c in cables}
+
+
+@pytest.fixture(scope="session")
+def corpus_cables(shared: Path):
+    """Every cable of ../shared/corpus, parsed, and the skips."""
+    from generator.cli import load
+
+    return load([str(shared / "corpus")])
