@@ -38,8 +38,8 @@ def cable(cable_id: str) -> str:
 
 
 def paged(path: str, page: int) -> str:
-    """Page `page` (1-based) of a paginated listing whose first page is `path`."""
-    return path if page <= 1 else f"{path[:-3]}-{page}.md"
+    """Page `page` (1-based) of a paginated listing whose first page is `path` (`_` is never in a slug)."""
+    return path if page <= 1 else f"{path[:-3]}_{page}.md"
 
 
 def tag(code: str) -> str:
@@ -74,12 +74,12 @@ def classification(name: str) -> str:
 
 def entity(kind: str, name: str) -> str:
     """Page of one named entity."""
-    return f"entity/{kind.lower()}/{slug(name)}.md"
+    return f"entity/{slug(kind)}/{slug(name)}.md"
 
 
 def entity_index(kind: str, letter: str) -> str:
-    """A–Z index page of one entity type."""
-    return f"entity/{kind.lower()}/index-{slug(letter)}.md"
+    """A–Z index page of one entity type; `_` never occurs in a slug, so no entity name can take this path."""
+    return f"entity/{slug(kind)}/_{slug(letter)}.md"
 
 
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
@@ -91,3 +91,46 @@ def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
 def paragraph_anchor(number: int | None, index: int) -> str:
     """Permalink id of a paragraph: `par1` as on the WikiLeaks pages, `p-3` for unnumbered text."""
     return f"par{number}" if number is not None else f"p-{index}"
+
+
+# ---- index pages (top level) ----------------------------------------------------------------------------------
+MANIFEST = ".generated"  # the list of files the last build wrote (a dotfile: MkDocs does not publish it)
+CABLES_LIST = "cables.md"
+TAGS = "tags.md"
+ORIGINS = "origins.md"
+DATES = "dates.md"
+CLASSIFICATIONS = "classifications.md"
+ENTITIES = "entities.md"
+MISSING = "missing.md"
+REPORT = "report.md"
+REPORT_JSON = "report.json"
+_PAGED_TOP = re.compile(r"^(?:cables|tags|origins|dates|classifications|entities|missing)_[0-9]+\.md$")
+
+
+def caveat(name: str) -> str:
+    """Page listing the cables that carry one handling caveat (NOFORN, SENSITIVE …)."""
+    return f"classification/caveat/{slug(name)}.md"
+
+
+def entity_type(kind: str) -> str:
+    """Overview of one entity type (PER, ORG, LOC, MISC): its letters and most named entities."""
+    return f"entity/{slug(kind)}.md"
+
+
+def is_generated(path: str) -> bool:
+    """True for a docs path the generator owns (and may write or delete); hand-written pages are never owned."""
+    if path in GENERATED_FILES or _PAGED_TOP.match(path):
+        return True
+    first = path.split("/", 1)[0]
+    return "/" in path and first in GENERATED_DIRS and ".." not in path.split("/")
+
+
+def html_path(path: str) -> str:
+    """Built-site file of a docs page: `cable/X.md` -> `cable/X.html` (use_directory_urls: false)."""
+    return path[:-3] + ".html" if path.endswith(".md") else path
+
+
+def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """Relative link for raw HTML inside a page (MkDocs does not rewrite those): points at the built .html file."""
+    rel = posixpath.relpath(html_path(to_path), posixpath.dirname(from_path) or ".")
+    return f"{rel}#{anchor}" if anchor else rel

@@ -1,0 +1,206 @@
+"""The cable body as HTML: paragraphs with permalinks, headings, portion marks, redactions, and links.
+
+Links are found in one pass over each paragraph: back-references to the REF list (`(ref a)`, `reftel B`,
+`REFTEL`), named entities (matched word by word, so the cost does not grow with the number of names), and
+redactions (`XXXXXXXXXXXX`). Everything between them is escaped text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import urls
+from ..record import Cable, Paragraph
+from .text import h
+
+_TOKEN = re.compile(r"\w+(?:['’.&/-]\w+)*")
+REF_MENTION = re.compile(
+    r"(?<![\w-])(?P<kw>REFTELS?|REFS?|REFERENCE)(?:\s+(?P<label>[A-Z])(?![\w-]))?", re.IGNORECASE)
+REDACTION = re.compile(r"(?<![A-Za-z0-9])(?:X{6,}|x{6,})(?![A-Za-z0-9])")
+SNIPPET = 80  # characters of context each side of a mention on entity pages
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a paragraph that becomes markup: a link (href) or a redaction (href None)."""
+
+    start: int
+    end: int
+    kind: str  # ref | entity | redaction
+    href: str | None = None
+    title: str | None = None
+    key: str | None = None
+
+
+class EntityMatcher:
+    """Finds the entities of one cable in its text by whole words, longest name first."""
+
+    def __init__(self, names: dict[str, str]):
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, key in names.items():
+            toks = tuple(_TOKEN.findall(name))
+            if toks:
+                self.first.setdefault(toks[0], []).append((toks, key))
+        for cands in self.first.values():
+            cands.sort(key=lambda c: (-len(c[0]), c[0]))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every mention, non-overlapping."""
+        if not self.first:
+            return []
+        toks = list(_TOKEN.finditer(text))
+        out = []
+        i = 0
+        while i < len(toks):
+            hit = self._match(text, toks, i)
+            if hit:
+                n, key = hit
+                out.append((toks[i].start(), toks[i + n - 1].end(), key))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def _match(self, text: str, toks: list[re.Match], i: int) -> tuple[int, str] | None:
+        """Longest candidate name that starts at token i, with only spaces between its words."""
+        for words, key in self.first.get(toks[i].group(), ()):
+            n = len(words)
+            if i + n > len(toks):
+                continue
+            if all(toks[i + j].group() == words[j] for j in range(1, n)) and all(
+                    text[toks[i + j - 1].end():toks[i + j].start()].isspace() for j in range(1, n)):
+                return n, key
+        return None
+
+
+def entity_matcher(cable: Cable) -> EntityMatcher:
+    """Matcher over every spelling of every entity of the cable."""
+    from ..resolve import entity_key
+
+    names: dict[str, str] = {}
+    for e in cable.entities:
+        key = entity_key(e)
+        for n in (e.name, *e.aliases):
+            names.setdefault(n, key)
+    return EntityMatcher(names)
+
+
+def ref_targets(cable: Cable) -> dict[str, list[str]]:
+    """REF label (upper case; "" for an unlettered item) -> the cable IDs it names, in order."""
+    out: dict[str, list[str]] = {}
+    for r in cable.references:
+        ids = out.setdefault(r.label.upper(), [])
+        if r.id and r.id not in ids:
+            ids.append(r.id)
+    return out
+
+
+def ref_anchor(label: str, index: int) -> str:
+    """Id of an item of the REF list on the cable page."""
+    return f"ref-{label.lower()}" if label and re.fullmatch(r"[A-Za-z]", label) else f"ref-{index}"
+
+
+def _ref_spans(text: str, page: str, targets: dict[str, list[str]], resolve) -> list[Span]:
+    """Back-references in the text, each linked to the cable it names (or to the REF list when ambiguous)."""
+    if not targets:
+        return []
+    every = list(dict.fromkeys(i for ids in targets.values() for i in ids))
+    labels = list(targets)
+    out = []
+    for m in REF_MENTION.finditer(text):
+        label = (m.group("label") or "").upper()
+        end = m.end()
+        if label and label not in targets:
+            label, end = "", m.end("kw")
+        if m.group("kw").upper() == "REFERENCE" and not label:
+            continue
+        ids = targets[label] if label else every
+        if label and len(ids) == 1:
+            href, title = urls.href(page, urls.cable(resolve(ids[0]))), resolve(ids[0])
+        elif label:
+            href, title = "#" + ref_anchor(label, labels.index(label) + 1), f"REF {label}"
+        elif len(every) == 1:
+            href, title = urls.href(page, urls.cable(resolve(every[0]))), resolve(every[0])
+        else:
+            href, title = "#references", "REF list"
+        out.append(Span(m.start(), end, "ref", href, title))
+    return out
+
+
+def _spans(text: str, page: str, targets, resolve, matcher: EntityMatcher) -> list[Span]:
+    """Every span of a paragraph that becomes markup, non-overlapping, in text order."""
+    spans = _ref_spans(text, page, targets, resolve)
+    spans += [Span(m.start(), m.end(), "redaction") for m in REDACTION.finditer(text)]
+    spans += [Span(s, e, "entity", urls.href(page, key), None, key) for s, e, key in matcher.find(text)]
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for s in spans:
+        if not out or s.start >= out[-1].end:
+            out.append(s)
+    return out
+
+
+def markup(text: str, spans: list[Span]) -> str:
+    """Escaped text with the spans turned into links and redaction marks; newlines become <br>."""
+    parts = []
+    pos = 0
+    for s in spans:
+        parts.append(h(text[pos:s.start]))
+        inner = h(text[s.start:s.end])
+        if s.kind == "redaction":
+            parts.append(f'<span class="redacted" title="Redacted in the release">{inner}</span>')
+        else:
+            title = f' title="{h(s.title)}"' if s.title else ""
+            parts.append(f'<a class="{s.kind}" href="{s.href}"{title}>{inner}</a>')
+        pos = s.end
+    parts.append(h(text[pos:]))
+    return re.sub(r"[ \t]*\n[ \t]*", "<br>\n", "".join(parts).strip())
+
+
+def snippet(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """Context of a mention: (before, mention, after), cut at word boundaries."""
+    a = max(0, start - SNIPPET)
+    b = min(len(text), end + SNIPPET)
+    before = text[a:start]
+    after = text[end:b]
+    if a > 0:
+        before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
+    if b < len(text):
+        after = after.rsplit(" ", 1)[0] + "…" if " " in after else after + "…"
+    return before, text[start:end], after
+
+
+def paragraph_ids(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    """Permalink id of each paragraph (`par1` …); a repeated number falls back to its position."""
+    seen: set[str] = set()
+    out = []
+    for i, p in enumerate(paragraphs, 1):
+        pid = urls.paragraph_anchor(p.number, i)
+        if pid in seen:
+            pid = urls.paragraph_anchor(None, i)
+        seen.add(pid)
+        out.append(pid)
+    return out
+
+
+def body_html(cable: Cable, page: str, resolve) -> tuple[str, dict[str, tuple[str, str, str, str]]]:
+    """The body as one raw HTML block, and the first mention of each entity: key -> (anchor, before, name, after)."""
+    targets = ref_targets(cable)
+    matcher = entity_matcher(cable)
+    first: dict[str, tuple[str, str, str, str]] = {}
+    out = ['<div class="cable-body">']
+    for p, pid in zip(cable.paragraphs, paragraph_ids(cable.paragraphs)):
+        if p.heading:
+            out.append(f'<h3 class="cable-heading">{h(p.heading)}</h3>')
+        spans = _spans(p.text, page, targets, resolve, matcher)
+        for s in spans:
+            if s.key and s.key not in first:
+                first[s.key] = (pid, *snippet(p.text, s.start, s.end))
+        num = f'<a class="par-link" href="#{pid}" title="Link to this paragraph">¶</a>'
+        if p.number is not None:
+            num += f'<span class="par-num">{p.number}.</span> '
+        if p.mark:
+            num += f'<span class="portion" title="Portion marking">({h(p.mark)})</span> '
+        out.append(f'<p id="{pid}">{num}{markup(p.text, spans)}</p>')
+    out.append("</div>")
+    return "\n".join(out), first

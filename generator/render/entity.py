@@ -1,0 +1,95 @@
+"""Entity pages (a person, organization, place or other name: its cables and the names seen with it) and the A–Z
+indexes per type."""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .. import urls
+from ..resolve import Archive, EntityInfo, cable_year
+from .cable import ENTITY_TYPES
+from .lists import paginate, plural
+from .text import front_matter, md
+
+PER_PAGE = 200  # cables per entity page (each with a snippet)
+TOGETHER = 12  # entities named with this one that its page lists
+TOP = 50  # most-named entities on a type page
+SINGULAR = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Other name"}
+
+Snippets = dict[str, dict[str, tuple[str, str, str, str]]]  # entity key -> cable ID -> (anchor, before, name, after)
+
+
+def type_title(t: str) -> str:
+    """`People`, `Organizations` …"""
+    return ENTITY_TYPES.get(t, t)
+
+
+def letter(name: str) -> str:
+    """Index letter of a name: A–Z, accents folded; anything else files under `0-9`."""
+    c = unicodedata.normalize("NFKD", name)[:1].upper()
+    return c if "A" <= c <= "Z" else "0-9"
+
+
+def entity_pages(archive: Archive, snippets: Snippets) -> Iterator[tuple[str, str]]:
+    """A page per entity: its cables newest first, each with the text around the first mention."""
+    for key, info in archive.entities.items():
+        yield from _entity_page(key, info, archive, snippets.get(key, {}))
+
+
+def _entity_page(key: str, info: EntityInfo, archive: Archive, snips: dict) -> Iterator[tuple[str, str]]:
+    """The paginated page of one entity."""
+    rows = []
+    for cid in info.cables:
+        c = archive.cables[cid]
+        date = c.date or str(cable_year(c))
+        anchor, before, name, after = snips.get(cid, (None, "", "", ""))
+        link = f"[{cid}]({urls.link(key, urls.cable(cid), anchor)})"
+        quote = f": “{md(before)}**{md(name)}**{md(after)}”" if name else ""
+        rows.append(f"- {md(date)} {link} {md(c.subject)}{quote}")
+    aka = f"Also written: {', '.join(md(a) for a in info.aliases)}.\n\n" if info.aliases else ""
+    together = [k for k, _n in sorted(info.together.items(), key=lambda kv: (-kv[1], kv[0]))[:TOGETHER]]
+    with_ = ", ".join(f"[{md(archive.entities[k].name)}]({urls.link(key, k)}) ({info.together[k]})" for k in together)
+    intro = (f"{md(SINGULAR.get(info.type, info.type))} · "
+             f"named {plural(info.mentions, 'time')} in {plural(len(info.cables), 'cable')}. "
+             f"[All {md(type_title(info.type).lower())}]({urls.link(key, urls.entity_type(info.type))})\n\n{aka}"
+             + (f"**Named most often with:** {with_}\n\n" if with_ else "") + "## Cables, newest first")
+    yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE)
+
+
+def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
+    """A page per type (letters and the most named), an A–Z page per letter, and the overview of all types."""
+    by_type: dict[str, list[EntityInfo]] = defaultdict(list)
+    for info in archive.entities.values():
+        by_type[info.type].append(info)
+    overview = []
+    for t in sorted(by_type):
+        infos = by_type[t]
+        letters: dict[str, list[EntityInfo]] = defaultdict(list)
+        for info in infos:
+            letters[letter(info.name)].append(info)
+        tpath = urls.entity_type(t)
+        for ltr, group in letters.items():
+            lpath = urls.entity_index(t, ltr)
+            group.sort(key=lambda i: (i.name.lower(), i.key))
+            rows = [f"| [{md(i.name)}]({urls.link(lpath, i.key)}) | {', '.join(md(a) for a in i.aliases[:5])} | "
+                    f"{len(i.cables)} |" for i in group]
+            intro = f"{md(type_title(t))}, {md(ltr)}: {plural(len(group), 'name')}. " + _letter_bar(lpath, t, letters)
+            yield from paginate(lpath, f"{type_title(t)}: {ltr}", intro, rows,
+                                "| Name | Also written | Cables |\n|---|---|---|")
+        top = sorted(infos, key=lambda i: (-len(i.cables), i.key))[:TOP]
+        body = [f"{plural(len(infos), 'name')}. " + _letter_bar(tpath, t, letters),
+                f"## Named in the most cables\n\n| Name | Cables |\n|---|---|\n" +
+                "\n".join(f"| [{md(i.name)}]({urls.link(tpath, i.key)}) | {len(i.cables)} |" for i in top)]
+        yield tpath, front_matter(type_title(t)) + "\n\n".join(body) + "\n"
+        overview.append(f"| [{md(type_title(t))}]({urls.link(urls.ENTITIES, tpath)}) | {len(infos)} |")
+    intro = ("People, organizations, places and other names mentioned in the cables. Each has a page listing "
+             "the cables that name it.")
+    table = "| Type | Names |\n|---|---|\n" + "\n".join(overview) if overview else "No named entities yet."
+    yield urls.ENTITIES, front_matter("Entities") + intro + "\n\n" + table + "\n"
+
+
+def _letter_bar(page: str, t: str, letters: dict) -> str:
+    """Links to the letter pages of one type."""
+    order = sorted(letters, key=lambda x: (x == "0-9", x))
+    return " · ".join(f"[{md(x)}]({urls.link(page, urls.entity_index(t, x))})" for x in order)

@@ -1,0 +1,216 @@
+"""Listing pages: cables of a tag, origin, month, year or classification; the index pages over them.
+
+Every listing is paginated (PER_PAGE rows, one link each), so no page grows with the archive.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import urls
+from ..resolve import TAG_KINDS, Archive, cable_year
+from .text import front_matter, md, one_line
+
+PER_PAGE = 500
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+KIND_TITLES = {"subject": "Subject tags", "program": "Program tags", "organization": "Organization tags",
+               "geographic": "Countries and places (FIPS 10-4)", "unknown": "Tags with no known meaning"}
+CABLE_HEADER = "| Date | Cable | Origin | Classification | Subject |\n|---|---|---|---|---|"
+CLASS_SHORT = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S",
+               "TOP SECRET": "TS"}
+
+Page = tuple[str, str]
+
+
+def plural(n: int, word: str) -> str:
+    """`1 cable`, `2 cables`."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def pager(path: str, page: int, pages: int) -> str:
+    """Links to the neighbouring pages of a listing (a window, so the pager stays small)."""
+    if pages <= 1:
+        return ""
+    shown = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
+    parts = []
+    if page > 1:
+        parts.append(f"[« previous]({urls.link(urls.paged(path, page), urls.paged(path, page - 1))})")
+    last = 0
+    for p in shown:
+        if p - last > 1:
+            parts.append("…")
+        parts.append(f"**{p}**" if p == page else f"[{p}]({urls.link(urls.paged(path, page), urls.paged(path, p))})")
+        last = p
+    if page < pages:
+        parts.append(f"[next »]({urls.link(urls.paged(path, page), urls.paged(path, page + 1))})")
+    return f"Page {page} of {pages}: " + " · ".join(parts)
+
+
+def paginate(path: str, title: str, intro: str, rows: list[str], header: str = "",
+             per_page: int = PER_PAGE) -> Iterator[Page]:
+    """The pages of a listing: `path`, then `urls.paged(path, 2)` …; rows are Markdown built for `path`'s folder."""
+    pages = max(1, -(-len(rows) // per_page))
+    for n in range(1, pages + 1):
+        chunk = rows[(n - 1) * per_page:n * per_page]
+        nav = pager(path, n, pages)
+        head = title if n == 1 else f"{title} (page {n})"
+        parts = [front_matter(head), intro, nav]
+        if chunk:
+            parts.append((header + "\n" if header else "") + "\n".join(chunk))
+        parts.append(nav)
+        yield urls.paged(path, n), "\n\n".join(p for p in parts if p) + "\n"
+
+
+def cable_row(cid: str, page: str, archive: Archive) -> str:
+    """A table row about one cable; `page` is any page of the listing's folder."""
+    c = archive.cables[cid]
+    date = c.date or f"{cable_year(c)}"
+    if c.date_inferred:
+        date += " (inferred)"
+    cls = md(CLASS_SHORT.get(c.classification or "", c.classification or "—"))
+    marks = [md(x) for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
+    if marks:
+        cls += "//" + "/".join(marks)
+    link = f"[{cid}]({urls.link(page, urls.cable(cid))})"
+    return f"| {md(date)} | {link} | {md(c.origin)} | {cls} | {md(c.subject)} |"
+
+
+def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive) -> Iterator[Page]:
+    """A paginated table of cables, newest first."""
+    rows = [cable_row(c, path, archive) for c in cids]
+    return paginate(path, title, intro, rows, CABLE_HEADER)
+
+
+def all_cables(archive: Archive) -> Iterator[Page]:
+    """Every cable of the archive, newest first."""
+    intro = f"{plural(len(archive.order), 'cable')}, newest first."
+    return cable_listing(urls.CABLES_LIST, "All cables", intro, archive.order, archive)
+
+
+def tag_pages(archive: Archive) -> Iterator[Page]:
+    """A page per tag, and the index of tags grouped by kind."""
+    for code, cids in archive.tags.items():
+        info = archive.tag_info[code]
+        meaning = md(info.meaning) if info.meaning else "*meaning unknown*"
+        src = f" Source of the meaning: {md(info.source)}." if info.source else ""
+        intro = (f"**{md(code)}**: {meaning} ({KIND_TITLES[info.kind].lower()}).{src}\n\n"
+                 f"{plural(len(cids), 'cable')}, newest first. [All tags]({urls.link(urls.tag(code), urls.TAGS)})")
+        yield from cable_listing(urls.tag(code), f"Tag {code}", intro, cids, archive)
+    rows = []
+    for kind in TAG_KINDS:
+        codes = [t for t, i in archive.tag_info.items() if i.kind == kind]
+        if not codes:
+            continue
+        rows.append(f"\n## {KIND_TITLES[kind]}\n\n| Tag | Meaning | Cables |\n|---|---|---|")
+        for t in sorted(codes, key=lambda t: (-len(archive.tags[t]), t)):
+            meaning = md(archive.tag_info[t].meaning) or "—"
+            rows.append(f"| [{md(t)}]({urls.link(urls.TAGS, urls.tag(t))}) | {meaning} | {len(archive.tags[t])} |")
+    intro = (f"{plural(len(archive.tags), 'tag')}, grouped by kind, most used first. Meanings come from the "
+             "State Department's TAGS lists and FIPS 10-4 (see the About page).")
+    yield from _grouped(urls.TAGS, "Tags", intro, rows)
+
+
+def _grouped(path: str, title: str, intro: str, rows: list[str]) -> Iterator[Page]:
+    """A listing whose rows include section headings: a table header is repeated at each page start."""
+    per = PER_PAGE
+    pages = [rows[i:i + per] for i in range(0, len(rows), per)] or [[]]
+    for n, chunk in enumerate(pages, 1):
+        if chunk and not chunk[0].startswith("\n##"):
+            head = next(r for r in reversed(rows[:(n - 1) * per]) if r.startswith("\n##"))
+            chunk = [head] + chunk
+        nav = pager(path, n, len(pages))
+        head_title = title if n == 1 else f"{title} (page {n})"
+        parts = [front_matter(head_title), intro, nav, "\n".join(chunk).strip(), nav]
+        yield urls.paged(path, n), "\n\n".join(p for p in parts if p) + "\n"
+
+
+def origin_pages(archive: Archive) -> Iterator[Page]:
+    """A page per origin station, and the index of origins."""
+    for code, cids in archive.origins.items():
+        name = archive.origin_names.get(code)
+        intro = (f"Cables sent by **{md(code)}**" + (f" ({md(name)})" if name else "") +
+                 f": {plural(len(cids), 'cable')}, newest first. "
+                 f"[All origins]({urls.link(urls.origin(code), urls.ORIGINS)})")
+        yield from cable_listing(urls.origin(code), f"Origin {code}", intro, cids, archive)
+    rows = [f"| [{md(o)}]({urls.link(urls.ORIGINS, urls.origin(o))}) | {md(archive.origin_names.get(o)) or '—'} "
+            f"| {len(cids)} |" for o, cids in sorted(archive.origins.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    intro = f"{plural(len(archive.origins), 'origin')} (embassies, consulates, missions and the Department), most active first."
+    yield from paginate(urls.ORIGINS, "Origins", intro, rows, "| Origin | Name | Cables |\n|---|---|---|")
+
+
+def date_pages(archive: Archive) -> Iterator[Page]:
+    """A page per month and per year, and the calendar of the whole archive."""
+    for (y, m), cids in archive.months.items():
+        intro = (f"Cables of {MONTHS[m - 1]} {y}: {plural(len(cids), 'cable')}, newest first. "
+                 f"[All of {y}]({urls.link(urls.month(y, m), urls.year(y))})")
+        yield from cable_listing(urls.month(y, m), f"{MONTHS[m - 1]} {y}", intro, cids, archive)
+    for y, cids in archive.years.items():
+        months = [f"| [{MONTHS[m - 1]}]({urls.link(urls.year(y), urls.month(y, m))}) | {len(archive.months[(y, m)])} |"
+                  for (yy, m) in archive.months if yy == y]
+        parts = [f"{plural(len(cids), 'cable')} in {y}. [All years]({urls.link(urls.year(y), urls.DATES)})"]
+        if months:
+            parts.append("| Month | Cables |\n|---|---|\n" + "\n".join(months))
+        undated = archive.no_month.get(y, [])
+        if undated:
+            parts.append(f"## Month unknown\n\n{plural(len(undated), 'cable')} of {y} state no date; "
+                         "the year comes from the cable ID.")
+            rows = [cable_row(c, urls.year(y), archive) for c in undated[:PER_PAGE]]
+            parts.append(CABLE_HEADER + "\n" + "\n".join(rows))
+            if len(undated) > PER_PAGE:
+                parts.append(f"… and {len(undated) - PER_PAGE} more.")
+        yield urls.year(y), front_matter(str(y)) + "\n\n".join(parts) + "\n"
+    yield urls.DATES, dates_index(archive)
+
+
+def dates_index(archive: Archive) -> str:
+    """A calendar: one row per year, one column per month, counts linked to the month pages."""
+    head = "| Year | Cables | " + " | ".join(m[:3] for m in MONTHS) + " |\n|---|---|" + "---|" * 12
+    rows = []
+    for y, cids in archive.years.items():
+        cells = []
+        for m in range(1, 13):
+            n = len(archive.months.get((y, m), []))
+            cells.append(f"[{n}]({urls.link(urls.DATES, urls.month(y, m))})" if n else "")
+        rows.append(f"| [{y}]({urls.link(urls.DATES, urls.year(y))}) | {len(cids)} | " + " | ".join(cells) + " |")
+    intro = f"{plural(len(archive.order), 'cable')} by year and month."
+    return front_matter("Dates") + intro + "\n\n" + head + "\n" + "\n".join(rows) + "\n"
+
+
+def classification_pages(archive: Archive) -> Iterator[Page]:
+    """A page per classification level and per caveat, and their index."""
+    for name, cids in archive.classifications.items():
+        intro = (f"Cables classified **{md(name)}**: {plural(len(cids), 'cable')}, newest first. "
+                 f"[All classifications]({urls.link(urls.classification(name), urls.CLASSIFICATIONS)})")
+        yield from cable_listing(urls.classification(name), name.title(), intro, cids, archive)
+    for name, cids in archive.caveats.items():
+        intro = (f"Cables marked **{md(name)}**: {plural(len(cids), 'cable')}, newest first. "
+                 f"[All classifications]({urls.link(urls.caveat(name), urls.CLASSIFICATIONS)})")
+        yield from cable_listing(urls.caveat(name), f"Caveat {name}", intro, cids, archive)
+    levels = [f"| [{md(n)}]({urls.link(urls.CLASSIFICATIONS, urls.classification(n))}) | {len(c)} |"
+              for n, c in archive.classifications.items()]
+    caveats = [f"| [{md(n)}]({urls.link(urls.CLASSIFICATIONS, urls.caveat(n))}) | {len(c)} |"
+               for n, c in archive.caveats.items()]
+    text = ["## Levels", "| Classification | Cables |\n|---|---|\n" + "\n".join(levels)]
+    if caveats:
+        text += ["## Caveats and handling", "Markings beside the level (distribution and handling).",
+                 "| Caveat | Cables |\n|---|---|\n" + "\n".join(caveats)]
+    yield urls.CLASSIFICATIONS, front_matter("Classifications") + "\n\n".join(text) + "\n"
+
+
+def missing_index(archive: Archive) -> Iterator[Page]:
+    """Cables cited by the archive but not in it, most cited first."""
+    rows = []
+    for cid, citing in sorted(archive.missing.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        first = citing[0]
+        rows.append(f"| [{md(cid)}]({urls.link(urls.MISSING, urls.cable(cid))}) | {len(citing)} | "
+                    f"[{first}]({urls.link(urls.MISSING, urls.cable(first))}) |")
+    intro = (f"{plural(len(archive.missing), 'cable')} cited by cables of the archive but not in it. Each has a "
+             "page that says so and lists who cites it, so that no reference leads nowhere.")
+    return paginate(urls.MISSING, "Missing cables", intro, rows,
+                    "| Cable | Cited by | Most recent citing cable |\n|---|---|---|")
+
+
+def subject_line(cid: str, page: str, archive: Archive) -> str:
+    """A Markdown list item: linked ID and subject."""
+    c = archive.cables[cid]
+    return f"- [{cid}]({urls.link(page, urls.cable(cid))}) {md(one_line(c.subject))}"

@@ -1,0 +1,55 @@
+"""Escaping: every word a cable says is untrusted, so it reaches a page only through these functions.
+
+Two contexts exist. Raw HTML blocks (the cable body, metadata, lists of references) get `h()`: Python-Markdown
+passes raw HTML blocks through untouched, so HTML escaping is all they need. Markdown text (titles in tables and
+lists of the index pages) gets `md()`: HTML escaping first, then a backslash before every character Markdown (with
+the extensions in mkdocs.yml) would read as syntax.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+# The characters Python-Markdown honours a backslash escape for (core list plus `|` from the tables extension).
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_WS = re.compile(r"\s+")
+# Characters YAML refuses even inside a quoted string (and controls no reader needs in a title).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x7f-\x9f]")
+
+
+def one_line(text: str | None) -> str:
+    """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
+    return _WS.sub(" ", text or "").strip()
+
+
+def h(text: str | None) -> str:
+    """Text for HTML (element content or a quoted attribute)."""
+    return html.escape(text or "", quote=True)
+
+
+def md(text: str | None) -> str:
+    """One line of untrusted text for Markdown: shown literally, never read as markup or HTML."""
+    return _MD_ESCAPE.sub(r"\\\1", html.escape(one_line(text), quote=False))
+
+
+def md_link(label: str, target: str) -> str:
+    """A Markdown link whose label is untrusted text; targets come from generator.urls only."""
+    return f"[{md(label)}]({target})"
+
+
+def yaml_str(text: str) -> str:
+    """A YAML scalar holding the text (a JSON string is a valid YAML double-quoted string)."""
+    return json.dumps(_NOT_PRINTABLE.sub("", text), ensure_ascii=False)
+
+
+def front_matter(title: str, **meta: str) -> str:
+    """Page metadata; the title is HTML-escaped because the theme inserts it into <title> unescaped."""
+    lines = [f"title: {yaml_str(h(one_line(title)))}"]
+    lines += [f"{k}: {yaml_str(v)}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def multiline(text: str) -> str:
+    """Multi-line untrusted text for inside an HTML element: escaped, line breaks kept as <br>."""
+    return "<br>\n".join(h(line) for line in text.split("\n"))

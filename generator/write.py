@@ -1,0 +1,97 @@
+"""The only code that touches docs/: writes generator-owned pages, removes the ones a previous build wrote that
+this build did not, and leaves hand-written pages alone.
+
+A page is rewritten only when its bytes change, so an unchanged page keeps its mtime (incremental builds and
+`mkdocs serve` see only what changed). The list of written files is kept in docs/.generated (a dotfile: MkDocs
+does not publish it).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import urls
+
+
+class UnsafePath(ValueError):
+    """A page path that is not the generator's to write (hand-written page, outside docs/, `..`)."""
+
+
+@dataclass
+class Stats:
+    """What a build did to docs/."""
+
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    paths: set[str] = field(default_factory=set)
+
+
+class Writer:
+    """Writes pages into one docs directory; call finish() once every page is put."""
+
+    def __init__(self, docs: str | Path):
+        self.docs = Path(docs).resolve()
+        self.docs.mkdir(parents=True, exist_ok=True)
+        self.stats = Stats()
+        self.previous = self._read_manifest()
+
+    def _read_manifest(self) -> list[str]:
+        """Paths the last build wrote."""
+        f = self.docs / urls.MANIFEST
+        if not f.is_file():
+            return []
+        return [p for p in f.read_text(encoding="utf-8").splitlines() if p]
+
+    def target(self, path: str) -> Path:
+        """The file for a docs path, refused unless it is generator-owned and inside docs/."""
+        if not urls.is_generated(path) or path.startswith("/") or "\\" in path:
+            raise UnsafePath(f"not a generated docs path: {path!r}")
+        full = (self.docs / path).resolve()
+        if self.docs not in full.parents:
+            raise UnsafePath(f"outside the docs directory: {path!r}")
+        return full
+
+    def put(self, path: str, text: str) -> None:
+        """Write one page unless the file already holds exactly these bytes."""
+        if path in self.stats.paths:
+            raise UnsafePath(f"two pages with one path: {path!r}")
+        full = self.target(path)
+        data = text.encode("utf-8")
+        self.stats.paths.add(path)
+        try:
+            if full.stat().st_size == len(data) and full.read_bytes() == data:
+                self.stats.unchanged += 1
+                return
+        except FileNotFoundError:
+            full.parent.mkdir(parents=True, exist_ok=True)
+        tmp = full.with_name(full.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, full)
+        self.stats.written += 1
+
+    def finish(self) -> Stats:
+        """Remove pages of the previous build that this build did not write; record the new list."""
+        for path in self.previous:
+            if path in self.stats.paths or not urls.is_generated(path):
+                continue
+            try:
+                full = self.target(path)
+            except UnsafePath:
+                continue
+            if full.is_file():
+                full.unlink()
+                self.stats.removed += 1
+                self._prune(full.parent)
+        manifest = "".join(p + "\n" for p in sorted(self.stats.paths))
+        f = self.docs / urls.MANIFEST
+        if not f.is_file() or f.read_text(encoding="utf-8") != manifest:
+            f.write_text(manifest, encoding="utf-8")
+        return self.stats
+
+    def _prune(self, folder: Path) -> None:
+        """Remove folders left empty inside the generated folders."""
+        while folder != self.docs and self.docs in folder.parents and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
