@@ -70,8 +70,13 @@ class Cable:
 
     @property
     def year(self) -> int | None:
-        """Four-digit year of the cable date, for indexes."""
-        return int(self.date[:4]) if self.date else None
+        """Four-digit year of the cable, for indexes: its date's, else its ID's (a year inferred without a date)."""
+        if self.date:
+            return int(self.date[:4])
+        if self.id[:2].isdigit():
+            yy = int(self.id[:2])
+            return 1900 + yy if yy >= 60 else 2000 + yy
+        return None
 
     def to_json(self) -> dict:
         """The JSON object `parse --json` prints: `from_` is spelled `from`."""

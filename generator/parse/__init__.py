@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from .. import ids
 from ..readers.base import RawCable
 from ..record import Cable
 from . import body as bodymod
 from . import fields as f
-from .references import parse_references, ref_blocks
+from .references import cited, parse_references, ref_blocks, split_items
+from .years import ArchiveYears, infer_year, key_of, neighbour_years, text_years
+from .years import year_hints as _archive_hints
+
+__all__ = ["NotACable", "parse", "infer_year", "year_hints", "text_years"]
 
 
 class NotACable(ValueError):
@@ -17,7 +22,8 @@ class NotACable(ValueError):
 
 
 _FIRST_PARA = re.compile(
-    rf"(?:(?<=\s)|^)¶?\s?1\s?\.\s*{bodymod.MARK}|(?:^|\n)[ \t]*¶?\s?1\s?\.[ \t]+(?=[A-Z(])")
+    rf"(?:(?<=\s)|^)¶?\s?1\s?\.\s*{bodymod.MARK}|(?:^|\n)[ \t]*¶?\s?1\s?\.[ \t]+(?=[A-Z(\"])"
+    rf"|(?:^|\n)[ \t]*{bodymod.MARK}[ \t]+1\s?\.[ \t]")
 
 
 def _meta_date(meta: dict) -> tuple[str | None, str | None]:
@@ -35,117 +41,116 @@ def _meta_date(meta: dict) -> tuple[str | None, str | None]:
     return None, None
 
 
-_YEAR_IN_TEXT = re.compile(r"\b(19[6-9]\d|20[01]\d)\b")
+class _Pre:
+    """The preamble fields of one cable text (classification line to the first paragraph), and where they end."""
+
+    def __init__(self, text: str, full: str):
+        self.cls = f.parse_class_line(text) or f.parse_class_line(full)
+        start = self.cls["end"] if self.cls else 0
+        first = _FIRST_PARA.search(text, start)
+        limit = first.start() if first else min(len(text), start + 4000)
+        pre = text[:limit]
+        self.declassify, eo_end = f.parse_declassify(pre)
+        self.tags, tags_end = f.parse_tags(pre)
+        self.subject, subj_end = f.parse_subject(pre)
+        self.classified_by, self.reasons, cb_end = f.parse_classified_by(pre)
+        self.blocks = ref_blocks(pre)
+        ends = [e for e in (start, eo_end, tags_end, subj_end, cb_end) if e]
+        ends += [e for _b, _s, e in self.blocks]
+        body_start = max(ends) if ends else 0
+        if first and body_start > first.start():
+            body_start = first.start()
+        self.body_start = body_start
+
+    def ref_items(self) -> list[str]:
+        """Text of every REF item."""
+        return [t for b, _s, _e in self.blocks for _label, t in split_items(b)]
+
+    def cited(self) -> list[tuple[int | None, str, int]]:
+        """(year or None, station, serial) of every cable the REF items name."""
+        return [c for item in self.ref_items() for c in cited(item)]
 
 
-def infer_year(declassify: str | None, ref_years: list[int], body: str) -> tuple[int | None, str | None]:
-    """Year (and date, where the DECL date gives one) of a cable whose text states no date."""
-    decl = f.decl_date(declassify)
-    floor = max(ref_years) if ref_years else None
-    if decl:
-        y, mo, d = decl
-        guess = y - 10
-        if floor is None or guess >= floor:
-            return guess, f"{guess:04d}-{mo:02d}-{min(d, 28) if mo == 2 else d:02d}"
-        return floor, None
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(body) if int(y) <= 2010]
-    if floor is not None:
-        years.append(floor)
-    if not years:
-        return None, None
-    return max(years), None
+def _stated_date(raw: RawCable, full: str) -> tuple[str | None, str | None, str | None]:
+    """Date, time and precedence the input states: page table or CSV row, else the date-time group or date line."""
+    precedence, dtg_date, dtg_time = f.parse_dtg(full)
+    date, time = _meta_date(raw.meta)
+    if not date:
+        date, time = dtg_date, dtg_time
+    if not date:
+        date, time = f.parse_date_line(full)
+    return date, time, precedence
 
 
-def parse(raw: RawCable, known_years: dict[str, int] | None = None) -> Cable:
-    """All fields of one cable; raises NotACable when no station and serial can be found."""
+def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
+    """Station and serial from the classification line, else from a page-break line."""
+    if pre.cls:
+        return pre.cls["station"], pre.cls["serial"]
+    pb = f.page_break_station(text)
+    return pb if pb else (None, None)
+
+
+def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | None = None) -> Cable:
+    """All fields of one cable; raises NotACable when no station and serial can be found.
+
+    `known_years` is what the archive says of years (`year_hints`): `STATION+SERIAL` -> {year: votes}.
+    """
     meta = raw.meta
     text = raw.text
     full = f"{raw.header}\n{text}" if raw.header else text
-    precedence, dtg_date, dtg_time = f.parse_dtg(full)
-    cls = f.parse_class_line(text) or f.parse_class_line(full)
-    first = _FIRST_PARA.search(text, cls["end"] if cls else 0)
-    limit = first.start() if first else min(len(text), (cls["end"] if cls else 0) + 4000)
-    pre = text[:limit]
-    declassify, eo_end = f.parse_declassify(pre)
-    tags_found, tags_end = f.parse_tags(pre)
-    subject, subj_end = f.parse_subject(pre)
-    classified_by, reasons, cb_end = f.parse_classified_by(pre)
-    blocks = ref_blocks(pre[subj_end:] if subj_end else pre)
-    offset = subj_end or 0
-    ends = [e for e in (cls["end"] if cls else None, eo_end, tags_end, subj_end, cb_end) if e]
-    ends += [offset + e for _s, _b, e in blocks]
-    body_start = max(ends) if ends else 0
-    if first and body_start > first.start():
-        body_start = first.start()
-    preamble = text[:body_start]
-    body_text = text[body_start:]
-
-    # identity
-    warnings: list[str] = list(raw.notes)
+    pre = _Pre(text, full)
+    preamble, body_text = text[:pre.body_start], text[pre.body_start:]
+    date, time, precedence = _stated_date(raw, full)
+    station, serial = _station_serial(text, pre)
+    refs_cited = pre.cited()
     aliases: list[str] = []
-    station = serial = None
-    if cls:
-        station, serial = cls["station"], cls["serial"]
-    else:
-        pb = f.page_break_station(text)
-        if pb:
-            station, serial = pb
-    meta_id = meta.get("id")
-    date, time = _meta_date(meta)
     date_inferred = False
-    if not date and dtg_date:
-        date, time = dtg_date, dtg_time
-    explicit_years = [ids.full_year(int(y)) for y in re.findall(
-        r"(?<![\d/-])((?:19|20)\d{2}|\d{2})\s+[A-Z]{3,}(?: [A-Z]{3,}){0,2}\s+\d", " ".join(b for b, _s, _e in blocks))]
-    year: int | None = int(date[:4]) if date else None
+    meta_id = meta.get("id")
     if meta_id:
         cid = ids.canonical_id(meta_id)
         if cid != re.sub(r"\s+", "", meta_id.upper()):
             aliases.append(meta_id.strip())
-        m = ids.CANONICAL_ID.match(cid)
-        if year is None and m:
-            year = ids.full_year(m.group(1))
     else:
         if station is None or serial is None:
             raise NotACable("no cable ID: no classification line with station and serial, and no page-break line")
+        year = int(date[:4]) if date else None
         if year is None:
-            key = f"{station}{serial}"
-            if known_years and key in known_years:
-                year = known_years[key]
-            else:
-                year, date = infer_year(declassify, explicit_years, body_text)
+            hint = (known_years or {}).get(f"{station}{serial}")
+            votes = {hint: 1} if isinstance(hint, int) else hint
+            anchors = getattr(known_years, "anchors", {}).get(station, [])
+            near = neighbour_years([a for a in anchors if a[0] != serial], serial)
+            year, date = infer_year(pre.declassify, [y for y, _s, _n in refs_cited if y], text, votes, near)
             date_inferred = True
             if year is None:
-                raise NotACable(f"no year for {station} {serial}: no date, date-time group or DECL date")
+                raise NotACable(f"no year for {station} {serial}: no date, date-time group, DECL date, "
+                                "dated text or archive hint")
         cid = ids.make_id(year, station, serial)
-    if not ids.CANONICAL_ID.match(cid):
+    m = ids.CANONICAL_ID.match(cid)
+    if not m:
         raise NotACable(f"malformed cable ID {cid!r}")
-
-    origin = ids.CANONICAL_ID.match(cid).group(2)
-    origin_name = meta.get("origin_name") or ids.origin_name(origin)
-    classification, caveats = _classification(meta, cls, preamble)
-
+    year = int(date[:4]) if date else ids.full_year(m.group(1))
+    origin = m.group(2)
+    classification, caveats = _classification(meta, pre.cls, preamble)
     body_text = bodymod.clean_body(body_text)
     body_text, signer = bodymod.split_signer(body_text)
-    paragraphs = bodymod.split_paragraphs(body_text)
-    references = parse_references([b for b, _s, _e in blocks], year)
+    references = parse_references([b for b, _s, _e in pre.blocks], year)
     if not references and meta.get("refs"):
-        references = [r for r in parse_references([" ".join(meta["refs"])], year)]
-    tags = meta.get("tags") or tags_found
+        references = parse_references([" ".join(meta["refs"])], year)
     from ..entities import from_annotations
 
     return Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),
         date=date, time=time, date_inferred=date_inferred,
         classification=classification, caveats=tuple(caveats), precedence=precedence,
-        origin=origin, origin_name=origin_name,
+        origin=origin, origin_name=meta.get("origin_name") or ids.origin_name(origin),
         from_=f.parse_from(full), to=tuple(f.parse_to(full)), info=tuple(f.parse_info(full)),
-        tags=tuple(dict.fromkeys(tags)), subject=subject, references=tuple(references),
-        classified_by=classified_by, reasons=reasons, declassify=declassify, signer=signer,
-        sections=cls["sections"] if cls else None, partial=bool(meta.get("partial")),
-        paragraphs=tuple(paragraphs), entities=from_annotations(raw.annotations),
-        header=raw.header or _routing_header(text, cls), text=_original(raw, preamble, body_text, signer),
-        released=meta.get("released"), warnings=tuple(warnings),
+        tags=tuple(dict.fromkeys(meta.get("tags") or pre.tags)), subject=pre.subject,
+        references=tuple(references), classified_by=pre.classified_by, reasons=pre.reasons,
+        declassify=pre.declassify, signer=signer,
+        sections=pre.cls["sections"] if pre.cls else None, partial=bool(meta.get("partial")),
+        paragraphs=tuple(bodymod.split_paragraphs(body_text)), entities=from_annotations(raw.annotations),
+        header=raw.header or _routing_header(text, pre.cls), text=raw.text.strip(),
+        released=meta.get("released"), warnings=tuple(raw.notes),
     )
 
 
@@ -156,15 +161,10 @@ def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | 
     if written:
         parts = [p.strip() for p in written.upper().split("//") if p.strip()]
         level = f.normalise_classification(parts[0]) if parts else None
-        for p in parts[1:]:
-            if p not in caveats:
-                caveats.insert(0, p)
-        return level, caveats
+        extra = [p for p in parts[1:] if p not in caveats and p != "FOR OFFICIAL USE ONLY"]
+        return level, extra + caveats
     if cls:
-        for c in cls["caveats"]:
-            if c not in caveats:
-                caveats.insert(0, c)
-        return cls["classification"], caveats
+        return cls["classification"], [c for c in cls["caveats"] if c not in caveats] + caveats
     return None, caveats
 
 
@@ -175,20 +175,37 @@ def _routing_header(text: str, cls: dict | None) -> str:
     return text[:cls["start"]].strip()
 
 
-def _original(raw: RawCable, preamble: str, body: str, signer: str | None) -> str:
-    """The cable's text as read (annotations and tokenization undone), for the reader who wants the source."""
-    return raw.text.strip()
+def _stated_year(raw: RawCable) -> int | None:
+    """The year the input states for a cable: page table, CSV row, embedded row, date-time group, date line."""
+    full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
+    date, _time, _prec = _stated_date(raw, full)
+    if date:
+        return int(date[:4])
+    if raw.meta.get("id"):
+        m = ids.CANONICAL_ID.match(ids.canonical_id(raw.meta["id"]))
+        return ids.full_year(m.group(1)) if m else None
+    return None
 
 
-def year_hints(raws: list[RawCable]) -> dict[str, int]:
-    """What the archive says of years: `STATION+SERIAL` -> year, from REF items with explicit years."""
-    found: Counter = Counter()
+def year_hints(raws: Iterable[RawCable]) -> ArchiveYears:
+    """What the archive says of years, for cables that state none: `STATION+SERIAL` -> {year: votes}.
+
+    A cable's own year counts for the archive when its input states it, or when its DECL date gives it
+    (the strongest inference); see `years.year_hints` for how citations turn into votes.
+    """
+    entries = []
     for raw in raws:
-        for block, _s, _e in ref_blocks(raw.text[:8000]):
-            for m in re.finditer(r"(?<![\d/-])((?:19|20)\d{2}|\d{2})\s+([A-Z]{3,}(?: [A-Z]{3,}){0,2})\s+0*(\d{1,6})\b",
-                             block):
-                found[(f"{ids.station(m.group(2))}{int(m.group(3))}", ids.full_year(m.group(1)))] += 1
-    out: dict[str, int] = {}
-    for (key, year), _n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.setdefault(key, year)
-    return out
+        full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
+        pre = _Pre(raw.text, full)
+        refs = pre.cited()
+        key = None
+        if raw.meta.get("id"):
+            key = key_of(ids.canonical_id(raw.meta["id"]))
+        else:
+            station, serial = _station_serial(raw.text, pre)
+            key = f"{station}{serial}" if station and serial is not None else None
+        year = _stated_year(raw)
+        if year is None and f.decl_date(pre.declassify):
+            year, _date = infer_year(pre.declassify, [y for y, _s, _n in refs if y], "")
+        entries.append((key, year, refs))
+    return _archive_hints(entries)

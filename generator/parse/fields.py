@@ -29,6 +29,20 @@ def parse_dtg(text: str) -> tuple[str | None, str | None, str | None]:
     return PRECEDENCE.get(first), f"{year:04d}-{MONTHS[mon]:02d}-{int(day):02d}", f"{hh}:{mm}"
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_LINE = re.compile(
+    rf"^[ \t]*{_WEEKDAY},\s+(\d{{1,2}})\s+([A-Z][a-z]+)\s+(\d{{4}}),\s+(\d{{2}}):(\d{{2}})[ \t]*$", re.M)
+
+
+def parse_date_line(text: str) -> tuple[str | None, str | None]:
+    """Date and time of a date line heading the cable (`Wednesday, 11 April 2007, 05:50`), as some copies have."""
+    m = DATE_LINE.search(text[:3000])
+    if not m or m.group(2)[:3].upper() not in MONTHS:
+        return None, None
+    day, mon, year, hh, mm = m.groups()
+    return f"{year}-{MONTHS[mon[:3].upper()]:02d}-{int(day):02d}", f"{hh}:{mm}"
+
+
 FM = re.compile(r"^\s*FM\s*(?!:)(\S.*)$", re.M)
 
 
@@ -92,7 +106,7 @@ _CLASS_WORDS = (("TOP SECRET", "TOP SECRET"), ("LIMITED OFFICIAL USE", "LIMITED 
 _CLASS_ALT = "|".join(f"(?:{_spaced(w) if ' ' not in w else re.escape(w)})" for w, _ in _CLASS_WORDS)
 CLASS_LINE = re.compile(
     rf"(?P<cls>{_CLASS_ALT})(?P<cav>(?:\s*//\s*[A-Z]+(?: [A-Z]+)*)*)(?:\s+(?:E\s?F\s?T\s?O|SENSITIVE))?\s+"
-    r"(?:SECTION\s+(?P<sec>\d{1,2})\s+OF\s+(?P<of>\d{1,2})\s+)?"
+    r"(?:S?E?C?TION\s+(?P<sec>\d{1,2})\s+OF\s+(?P<of>\d{1,2})\s+)?"
     r"(?P<station>[A-Z][A-Z]+(?: [A-Z]+){0,3}?)\s+(?P<serial>[0-9O]*\d[0-9O]*)\b"
 )
 
@@ -110,7 +124,7 @@ def parse_class_line(text: str) -> dict | None:
     """Classification, caveats, section and station/serial of the classification line."""
     for m in CLASS_LINE.finditer(text[:12000]):
         st = ids.station(m.group("station"))
-        if st in ("SECTION", "SIPDIS", "E") or len(st) < 3:
+        if st in ("SECTION", "ECTION", "CTION", "SIPDIS", "E") or len(st) < 3:
             continue
         sec = m.group("sec")
         return {
@@ -142,7 +156,7 @@ def parse_caveats(preamble: str) -> list[str]:
     return out
 
 
-EO = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}\s*:?\s*(?P<rest>[^\n]*)", re.I)
+EO = re.compile(r"\bE\.?\s?O\.?\s*1\d{3,4}\s*:?\s*(?P<rest>[^\n]*)", re.I)
 DECL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 
 
@@ -199,7 +213,7 @@ def parse_tags(text: str) -> tuple[list[str], int | None]:
 
 SUBJECT = re.compile(r"(?:^|\s)SUBJ(?:ECT)?\s*:\s*", re.M)
 _SUBJECT_END = re.compile(
-    r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|\sREF:|\s[Cc]lassified [Bb]y|\sCLASSIFIED BY|"
+    r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
     r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s"
 )
 _TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$")

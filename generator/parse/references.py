@@ -5,47 +5,110 @@ import re
 
 from .. import ids
 from ..record import Reference
+from .fields import strip_page_breaks
 
-REF_START = re.compile(r"(?:^|\s)(?:REF|REFS|REFTEL|REFTELS|REFERENCE|REFERENCES)\b\s*:?\s*(?=\S)", re.M)
+# `REF:`, `REFS`, `REFTEL:` ...; glued to the SUBJECT before it only with its colon (`BAHRAINREF: MANAMA 510`)
+REF_START = re.compile(
+    r"(?:(?:^|(?<=\s))(?:REF|REFS|REFTEL|REFTELS|REFERENCE|REFERENCES)\b\s*:?|(?<=[A-Z\u2019'])REFS?:)\s*(?=\S)", re.M)
+# A REF block ends at a blank line, the Classified-By line, the first paragraph or a portion-marked
+# paragraph, the SBU notice, a SUMMARY heading or a rule.
 _REF_END = re.compile(
-    r"\n\s*\n|\s[Cc]lassified\s+[Bb]y\b|\sCLASSIFIED BY\b|(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)|\n\s*¶?1\s?\.\s|"
-    r"\sSENSITIVE BUT UNCLASSIFIED|\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}"
+    r"\n\s*\n|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY\b|(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)|\n\s*¶?1\s?\.\s|"
+    r"\s\((?:U|C|S|SBU|S/NF|C/NF)\)\s+(?=[A-Z])|\sSENSITIVE BUT UNCLASSIFIED|\sTHIS CABLE IS\b|"
+    r"\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}|\sSUMMARY\s*:|\*{5,}"
 )
 
-# YY or YYYY, a station (one to three words), a serial; more serials after `/`, `AND`, `,`, `&`.
+# [YY|YYYY] STATION SERIAL[, /, AND, & SERIAL...] [(YYYY)]; the year may be glued to the station (`09MANAMA 281`).
 CABLE_REF = re.compile(
-    r"(?<![A-Z0-9-])(?:(?P<year>(?:19|20)\d{2}|\d{2})\s+)?"
+    r"(?<![A-Z0-9/-])(?:(?P<year>(?:19|20)\d{2}|\d{2})(?:\s+|(?=[A-Z]{3})))?"
     r"(?P<station>[A-Z]{3,}(?: [A-Z]{3,}){0,2}?)\s+"
-    r"(?P<serials>[0-9O]*\d[0-9O]*(?:\s*(?:/|,|&|\bAND\b)\s*[0-9O]*\d[0-9O]*(?![-/\d]))*)(?![-/\d:])"
+    r"(?P<serials>[0-9O]*\d[0-9O]*(?:\s*(?:/|,|&|\bAND\b)\s*[0-9O]*\d[0-9O]*(?![-/\d.]))*)(?![-/\d])(?!:\d)"
+    r"(?:\s+\((?P<year_after>(?:19|20)\d{2})\))?"
 )
+# Words that stand before a number in REF text but are not stations.
 _NOT_STATION = {"EMAIL", "MAIL", "TELCON", "MEMCON", "FAX", "NOTE", "LETTER", "DATED", "OF", "AND", "THE",
-                "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "REPORT", "IIR", "MEMO", "CIRCULAR"}
+                "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "REPORT", "IIR", "MEMO", "CIRCULAR", "DTG",
+                "NOV", "DEC", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT",
+                "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+                "NOVEMBER", "DECEMBER", "ANNEX", "ITEM", "NUMBER", "NO", "TD", "CA", "DOC", "RES", "UNSCR",
+                "RESOLUTION", "ARTICLE", "LAW", "DECREE", "ON", "IN", "AT", "FOR", "FROM", "TO", "BY", "PREVIOUS",
+                "NOTAL", "STATE CA", "YEAR", "DAY", "DAYS", "PHASE", "TIER", "LEVEL", "ROOM", "BOX", "STREET"}
 
 
 def known_station(code: str) -> bool:
-    """True for a station in the shipped table or a known alias; unknown words are not taken for stations."""
-    return code in ids.stations() or code in ids.STATION_ALIASES.values() or code in _EXTRA_STATIONS
+    """True for a station of the shipped table or a known alias."""
+    return code in ids.stations() or code in ids.STATION_ALIASES.values()
 
 
-# Stations seen in REF lists of the corpus that the stations table does not list (yet).
-_EXTRA_STATIONS = {"USEUBRUSSELS", "KARACHI", "BAGHDAD", "TRIPOLI", "USNATO", "BASRA", "KIRKUK", "MOSUL",
-                   "HILLAH", "NDJAMENA", "ANTANANARIVO", "BRAZZAVILLE", "NIAMEY", "NOUAKCHOTT", "LOME",
-                   "COTONOU", "BANGUI", "LIBREVILLE", "ADDISABABA", "PORTMORESBY", "SUVA", "MANILA",
-                   "HONGKONG", "GUANGZHOU", "CHENGDU", "KINGSTON", "NEWDELHI", "HYDERABAD", "KOLKATA"}
+def _station_of(written: str, serials: str, has_year: bool) -> str | None:
+    """Canonical station of `written`, or None when the words are not a station.
+
+    A station the table knows is taken as it is; the last word alone is tried next (`EMAIL STATE 12`).
+    A word the table does not know is taken only in the strict form of a cable reference: a single word
+    (or a known multi-word name) followed by a serial of three or more digits, or preceded by a year.
+    """
+    words = written.split()
+    for cand in (written, words[-1]):
+        code = ids.station(cand)
+        if cand in _NOT_STATION or code in _NOT_STATION:
+            continue
+        if known_station(code):
+            return code
+    last = words[-1]
+    first_serial = re.split(r"\D", serials, maxsplit=1)[0]
+    if last in _NOT_STATION or len(last) < 4:
+        return None
+    if has_year or len(first_serial.replace("O", "0")) >= 3:
+        return ids.station(last)
+    return None
+
+
+def cited(item: str) -> list[tuple[int | None, str, int]]:
+    """(year as written or None, canonical station, serial) of every cable one REF item names."""
+    out: list[tuple[int | None, str, int]] = []
+    for m in CABLE_REF.finditer(item.upper()):
+        year_w = m.group("year") or m.group("year_after")
+        code = _station_of(m.group("station"), m.group("serials"), year_w is not None)
+        if code is None:
+            continue
+        year = ids.full_year(year_w) if year_w else None
+        for serial in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", m.group("serials")):
+            serial = serial.replace("O", "0").strip()
+            if serial and int(serial) > 0:
+                out.append((year, code, int(serial)))
+    return out
+
+
+def cable_refs(item: str, citing_year: int | None) -> list[str | None]:
+    """Canonical IDs named by one REF item (None where the year is unknown); empty if it names no cable."""
+    out: list[str | None] = []
+    for year, code, serial in cited(item):
+        yy = year if year is not None else citing_year
+        out.append(ids.make_id(yy, code, serial) if yy is not None else None)
+    return out
+
+
+_LABEL = re.compile(r"(?:(?<=[\s;,])|^)\(?(?P<l>[A-Z])(?:\s?[.)](?:\s|(?=\d))|(?=\d{1,2}/\d{1,2}/\d{2}))")
 
 
 def split_items(block: str) -> list[tuple[str, str]]:
-    """(label, text) items of a REF block: `A) ...`, `A. ...`, `(A) ...` in letter order; one item if unlettered."""
+    """(label, text) items of a REF block: `A) ...`, `A. ...`, `(A) ...`; one item if it is not lettered.
+
+    Labels must run A, B, C ... (a letter may repeat: a garbled `B. ... B. ...` gives two B items); a label
+    written twice in a row (`A. A) ...`) counts once.
+    """
     positions: list[tuple[str, int, int]] = []
-    pos = 0
-    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        pat = re.compile(rf"(?:(?<=\s)|^)\(?{letter}\s?[.)](?:\s|(?=\d))", re.M)
-        m = pat.search(block, pos)
-        if not m:
-            break
-        positions.append((letter, m.start(), m.end()))
-        pos = m.end()
-    if not positions or positions[0][0] != "A":
+    expected = "A"
+    for m in _LABEL.finditer(block):
+        letter = m.group("l")
+        prev = positions[-1][0] if positions else None
+        if letter == expected or (prev is not None and letter == prev):
+            if prev == letter and not block[positions[-1][2]:m.start()].strip():
+                positions[-1] = (letter, positions[-1][1], m.end())  # `A. A)`: one label
+                continue
+            positions.append((letter, m.start(), m.end()))
+            expected = chr(ord(letter) + 1)
+    if not positions or block[:positions[0][1]].strip():
         return [("", block.strip())]
     items = []
     for i, (letter, _start, end) in enumerate(positions):
@@ -54,32 +117,12 @@ def split_items(block: str) -> list[tuple[str, str]]:
     return items
 
 
-def cable_refs(item: str, citing_year: int | None) -> list[str | None]:
-    """Canonical IDs named by one REF item (None where the year is unknown yet); empty if it names no cable."""
-    out: list[str | None] = []
-    for m in CABLE_REF.finditer(item.upper()):
-        written = m.group("station")
-        code = ids.station(written)
-        if code in _NOT_STATION or not known_station(code):
-            # `2008 LONDON 3082`-style text whose first word is not a station: try the last word alone
-            last = written.split()[-1]
-            code = ids.station(last)
-            if last == written or code in _NOT_STATION or not known_station(code):
-                continue
-        year = m.group("year")
-        yy = int(year) if year else citing_year
-        for serial in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", m.group("serials")):
-            serial = serial.replace("O", "0").strip()
-            if not serial:
-                continue
-            out.append(ids.make_id(yy, code, serial) if yy is not None else None)
-    return out
-
-
 def ref_blocks(text: str) -> list[tuple[str, int, int]]:
     """Every REF block of the preamble: (text, start, end)."""
     out = []
     for m in REF_START.finditer(text):
+        if out and m.start() < out[-1][2]:
+            continue
         rest = text[m.end():m.end() + 2000]
         end = _REF_END.search(rest)
         seg = rest[:end.start()] if end else rest
@@ -91,13 +134,13 @@ def parse_references(blocks: list[str], citing_year: int | None) -> list[Referen
     """References of all REF blocks, one per cited cable; items naming no cable kept as text with id None."""
     refs: list[Reference] = []
     for block in blocks:
-        for label, text in split_items(block):
-            text = re.sub(r"\s+", " ", text).strip().rstrip(";,")
+        for label, text in split_items(strip_page_breaks(block)):
+            text = re.sub(r"\s+", " ", text).strip().rstrip(";,").strip()
             if not text:
                 continue
             found = cable_refs(text, citing_year)
             if not found:
                 refs.append(Reference(label, text, None))
-            for cid in found:
+            for cid in dict.fromkeys(found):
                 refs.append(Reference(label, text, cid))
     return refs

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .annotated import detokenize, is_annotated, is_tokenized, strip_annotations
 from .base import RawCable, Skip, normalise, pre_to_text
+from .embedded import unwrap
 
 _PRE = re.compile(r"<code>\s*<pre>(.*?)</pre>\s*</code>", re.S | re.I)
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
@@ -46,13 +47,16 @@ def read_html(text: str, src: str, note: str | None = None) -> Iterator[RawCable
             yield Skip(src, "HTML page without a cable (no <code><pre> block)")
         return
     body_raw = blocks[-1]
-    header = ""
-    if len(blocks) >= 2:
-        header, _ = pre_to_text(blocks[-2])
-    body, tags = pre_to_text(body_raw)
+    header = pre_to_text(blocks[-2])[0] if len(blocks) >= 2 else ""
     if header.startswith(PARTIAL):
         meta["partial"] = True
         header = ""
+    body, tags = pre_to_text(body_raw)
+    body, row = unwrap(body)
+    header = header or row.pop("header", "")
+    row.pop("header", None)
+    for k, v in row.items():
+        meta.setdefault(k, v)
     if tags:
         meta["tags"] = tags
     fmt = "wikileaks-html" if table else "html-fragment"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .annotated import detokenize, is_annotated, is_tokenized, strip_annotations
 from .base import RawCable, Skip, normalise
+from .embedded import unwrap
 
 # A cable states at least one of these; prose that states none is not a cable.
 _CABLE_MARKS = re.compile(
@@ -21,7 +22,7 @@ _MD_TAG = re.compile(r"\[([A-Z][A-Z0-9_]{1,11})\]\(#?\)")  # TAGS written as `[P
 def read_text(text: str, src: str, note: str | None = None) -> Iterator[RawCable | Skip]:
     """One cable from a text file; a Skip when the text carries no cable header at all."""
     notes = (note,) if note else ()
-    text = _MD_TAG.sub(r"\1", normalise(text))
+    text, meta = unwrap(_MD_TAG.sub(r"\1", normalise(text)))
     annotations: tuple = ()
     fmt = "text"
     if is_annotated(text):
@@ -35,4 +36,5 @@ def read_text(text: str, src: str, note: str | None = None) -> Iterator[RawCable
     if len(marks) < 2:
         yield Skip(src, "not a cable: no telegram header (classification line, TAGS, SUBJECT or E.O. line)")
         return
-    yield RawCable(src, fmt, text, annotations=annotations, notes=notes)
+    header = meta.pop("header", "")
+    yield RawCable(src, fmt, text, header=header, meta=meta, annotations=annotations, notes=notes)
