@@ -82,9 +82,20 @@ def entity_index(kind: str, letter: str) -> str:
     return f"entity/{slug(kind)}/_{slug(letter)}.md"
 
 
+def relpath(to_path: str, from_dir: str) -> str:
+    """posixpath.relpath for docs paths (relative, no `..`), without its cost (it asks the OS for the cwd)."""
+    if not from_dir:
+        return to_path
+    f, t = from_dir.split("/"), to_path.split("/")
+    i = 0
+    while i < len(f) and i < len(t) - 1 and f[i] == t[i]:
+        i += 1
+    return "/".join([".."] * (len(f) - i) + t[i:])
+
+
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Relative Markdown link target from one docs page to another (MkDocs checks and rewrites it)."""
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    rel = relpath(to_path, posixpath.dirname(from_path))
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -132,5 +143,5 @@ def html_path(path: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Relative link for raw HTML inside a page (MkDocs does not rewrite those): points at the built .html file."""
-    rel = posixpath.relpath(html_path(to_path), posixpath.dirname(from_path) or ".")
+    rel = relpath(html_path(to_path), posixpath.dirname(from_path))
     return f"{rel}#{anchor}" if anchor else rel

@@ -5,7 +5,9 @@ to an id (or name) in that file. Usable from tests and by hand:
 """
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -46,8 +48,38 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_SKIP = re.compile(r"<!--.*?-->|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>", re.S | re.I)
+_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+_ATTR = re.compile(r"([^\s=/>]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+
+
 def scan(path: Path) -> PageLinks:
-    """Ids and links of one HTML file."""
+    """Ids and links of one HTML file (a regex tokenizer: the same answers as html.parser, several times faster)."""
+    page = PageLinks()
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for script in re.finditer(r"<script\b([^>]*)>", text, re.I):  # a script's own src still counts
+        for name, *vals in _ATTR.findall(script.group(1)):
+            value = html.unescape("".join(vals))
+            if name.lower() == "src":
+                page.links.append(("script", "src", value))
+            elif name.lower() == "id":
+                page.ids.add(value)
+    for m in _TAG.finditer(_SKIP.sub(" ", text)):
+        tag = m.group(1).lower()
+        for name, v1, v2, v3 in _ATTR.findall(m.group(2)):
+            name = name.lower()
+            value = html.unescape(v1 or v2 or v3)
+            if name == "id" or (name == "name" and tag in ("a", "map")):
+                page.ids.add(value)
+            elif name in LINK_ATTRS:
+                page.links.append((tag, name, value))
+            elif name == "srcset":
+                page.links += [(tag, name, part.split()[0]) for part in value.split(",") if part.strip()]
+    return page
+
+
+def scan_slow(path: Path) -> PageLinks:
+    """The same as scan(), with the standard library's HTML parser (a reference for testing the fast one)."""
     c = _Collector()
     c.feed(path.read_text(encoding="utf-8", errors="replace"))
     c.close()

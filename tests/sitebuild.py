@@ -34,11 +34,12 @@ class Site:
         return self.site / (docs_path[:-3] + ".html" if docs_path.endswith(".md") else docs_path)
 
 
-def env() -> dict[str, str]:
+def env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for the build commands (Material's end-of-life banner off, like the Makefile)."""
-    e = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    e = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     e.pop("SOURCE_DATE_EPOCH", None)
-    return e
+    e.pop("PYTHONHASHSEED", None)
+    return {**e, **(extra or {})}
 
 
 def copy_handwritten(docs: Path) -> None:
@@ -65,22 +66,22 @@ def config_for(docs: Path, site: Path, out: Path) -> Path:
     return out
 
 
-def run(cmd: list[str]) -> str:
+def run(cmd: list[str], extra_env: dict[str, str] | None = None) -> str:
     """Run a command from the repository root; fail with its output when it fails."""
-    p = subprocess.run(cmd, cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    p = subprocess.run(cmd, cwd=ROOT, env=env(extra_env), capture_output=True, text=True, timeout=600)
     if p.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} exited {p.returncode}\n{p.stdout}\n{p.stderr}")
     return p.stdout + p.stderr
 
 
-def build(sources: list[str | Path], work: Path) -> Site:
+def build(sources: list[str | Path], work: Path, extra_env: dict[str, str] | None = None) -> Site:
     """Generate docs/ from the sources and build the site with `mkdocs build --strict`."""
     docs, site = work / "docs", work / "site"
     docs.mkdir(parents=True, exist_ok=True)
     copy_handwritten(docs)
-    gen = run([PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs)])
+    gen = run([PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs)], extra_env)
     config = config_for(docs, site, work / "mkdocs.yml")
-    mk = run([PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)])
+    mk = run([PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)], extra_env)
     return Site(docs, site, config, gen, mk)
 
 

@@ -53,7 +53,8 @@ def chart(archive: Archive, page: str = urls.HOME) -> str:
             continue
         i = next(j for j, (yy, _m, _n) in enumerate(months) if yy == y)
         x = PAD_L + i * bw
-        out.append(f'<a href="{urls.href(page, urls.year(y))}"><text class="year" x="{x:.2f}" y="{H - 8}">{y}</text></a>')
+        label = f'<text class="year" x="{x:.2f}" y="{H - 8}">{y}</text>'
+        out.append(f'<a href="{urls.href(page, urls.year(y))}">{label}</a>' if y in archive.years else label)
     out.append("</svg></div>")
     return "\n".join(out)
 

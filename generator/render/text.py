@@ -14,18 +14,20 @@ import re
 # The characters Python-Markdown honours a backslash escape for (core list plus `|` from the tables extension).
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _WS = re.compile(r"\s+")
+# C0 controls (but tab and newline): never useful to a reader, and \x02/\x03 are Python-Markdown's own placeholders.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters YAML refuses even inside a quoted string (and controls no reader needs in a title).
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x7f-\x9f]")
 
 
 def one_line(text: str | None) -> str:
     """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
-    return _WS.sub(" ", text or "").strip()
+    return _WS.sub(" ", _CONTROL.sub("", text or "")).strip()
 
 
 def h(text: str | None) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    return html.escape(text or "", quote=True)
+    return html.escape(_CONTROL.sub("", text or ""), quote=True)
 
 
 def md(text: str | None) -> str:

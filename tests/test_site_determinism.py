@@ -1,0 +1,29 @@
+"""Same input, same output: two builds of the example archive, on different days, give the same docs/ and site/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build, built
+
+pytestmark = pytest.mark.slow
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path."""
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_two_builds_are_identical(tmp_path_factory):
+    first = built("examples", [ROOT / "examples" / "cables"], tmp_path_factory)
+    # another day (MkDocs reads the build date from SOURCE_DATE_EPOCH) and another hash seed
+    later = {"SOURCE_DATE_EPOCH": "2000000000", "PYTHONHASHSEED": "12345"}
+    second = build([ROOT / "examples" / "cables"], tmp_path_factory.mktemp("site-examples-again"), later)
+    a, b = tree(first.docs), tree(second.docs)
+    assert sorted(a) == sorted(b)
+    assert [p for p in a if a[p] != b[p]] == []
+    a, b = tree(first.site), tree(second.site)
+    assert sorted(a) == sorted(b)
+    assert [p for p in a if a[p] != b[p]] == []
+    assert "sitemap.xml.gz" in a
