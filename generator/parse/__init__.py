@@ -132,10 +132,11 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     origin = m.group(2)
     classification, caveats = _classification(meta, pre.cls, preamble)
     body_text = bodymod.clean_body(body_text)
-    body_text, signer = bodymod.split_signer(body_text)
-    references = parse_references([b for b, _s, _e in pre.blocks], year)
+    body_text, signer = bodymod.split_signer(body_text, pre.classified_by)
+    own = (origin, int(m.group(3)))
+    references = parse_references([b for b, _s, _e in pre.blocks], year, own)
     if not references and meta.get("refs"):
-        references = parse_references([" ".join(meta["refs"])], year)
+        references = parse_references([" ".join(meta["refs"])], year, own)
     from ..entities import from_annotations
 
     return Cable(

@@ -6,22 +6,33 @@ import re
 from ..record import Paragraph
 from .fields import CLASS_LINE, strip_page_breaks
 
-TRAILER = re.compile(r"(?:^|\s)(?:NNNN|End Cable Text|END CABLE TEXT|BT)\s*$|\n\s*NNNN\b.*$", re.S)
+TRAILER = re.compile(r"(?:^|\s)(?:NNNN|End Cable Text|END CABLE TEXT|BT|#)\s*$")
 _SECTION_REPEAT = re.compile(
     r"(?:(?:UNCLAS\w*|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|"
     r"U N C L A S S I F I E D)(?://\s*[A-Z]+)*\s+)?SECTION\s+\d{1,2}\s+OF\s+\d{1,2}(?:\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{3,8})?"
 )
 MARK = r"\(\s*(?:U|C|S|TS|SBU|LOU|FOUO|NF|U/FOUO|C/NF|S/NF|S//NF|C//NF|SBU/NF|C/REL [A-Z ,/]+|S/REL [A-Z ,/]+|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){0,2})\s*\)"
-# `1. (C)`, `¶2. (C)`, `1.(U)`, `1 . ( U )` anywhere after whitespace; `1. TEXT` only at a line start.
+_BARE_MARK = r"(?:U|C|S|SBU|S/NF|C/NF|LOU)"
+# `1. (C)`, `¶2. (C)`, `1.(U)`, `1 . ( U )` anywhere after whitespace; `1 (S)`, `(C) 1.` and `1. TEXT` only at a
+# line start; `15.C)` (opening parenthesis lost) anywhere after whitespace.
 PARA = re.compile(
     rf"(?:(?<=\s)|^)¶?\s?(?P<n>\d{{1,3}})\s?\.\s*(?P<mark>{MARK})"
+    rf"|(?:(?<=\s)|^)¶?(?P<n3>\d{{1,3}})\.(?P<mark3>{_BARE_MARK})\)"
+    rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n4>\d{{1,3}})[ \t]+(?P<mark4>{MARK})"
+    rf"|(?:^|(?<=\n))[ \t]*(?P<mark5>{MARK})[ \t]+(?P<n5>\d{{1,3}})\s?\.[ \t]"
     rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n2>\d{{1,3}})\s?\.[ \t]+(?=[A-Z(\"])",
 )
 RULE = r"[-=*_/]{3,}(?:[ \t]+[-=*_/]{3,})*"
+_TEXT = r"(?:(?![-=*_/]{3})[^\n])"  # a character of heading text: anything but a line end or the start of a rule
+# Banner headings: text between two rules (one or two lines), a rule and text and a rule on one line (the
+# flattened form), one or two lines over a rule after a blank line (one line after text), a short title glued
+# before a rule. A title over a rule leaves the rule in place, so that it can open the next banner.
 HEADING = re.compile(
-    rf"(?:(?:^|\n)[ \t]*{RULE}\s*\n[ \t]*(?P<a>[^\n]{{1,80}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?=\n|$)"
-    rf"|(?:(?<=\s)|^){RULE}\s*(?P<b>[A-Za-z][^\n\-=*_/]{{0,78}}?)\s*{RULE}(?=\s|$)"
-    rf"|(?:^|\n)[ \t]*(?P<c>[A-Za-z][^\n]{{0,60}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?=\n|$)"
+    rf"(?:(?:^|\n)[ \t]*{RULE}[ \t]*\n[ \t]*(?P<a>[^\n]{{1,80}}?(?:\n[ \t]*[^\n]{{1,80}}?)?)[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*{RULE}[ \t]*(?=\n|$)"
+    rf"|(?:(?<=\s)|^){RULE}\s*(?P<b>[.\w\"'(]{_TEXT}{{0,78}}?)[ \t]*{RULE}(?=\s|$)"
+    rf"|(?:^|\n[ \t]*\n)[ \t]*(?P<c>[A-Za-z\"'(.][^\n]{{0,70}}?(?:\n[ \t]*[^\n]{{1,70}}?)?)[ \t]*(?=\n[ \t]*{RULE}[ \t]*(?:\n|$))"
+    rf"|(?:^|\n)[ \t]*(?P<e>[A-Za-z\"'(.][^\n]{{0,70}}?)[ \t]*(?=\n[ \t]*{RULE}[ \t]*(?:\n|$))"
     rf"|(?:^|(?<=[.)\]:\"]\s)|(?<=\)\s))(?P<d>[A-Z][A-Za-z'’&,/ ]{{0,40}}?)[ \t]+-{{3,}}(?=\s))"
 )
 
@@ -31,27 +42,41 @@ def clean_body(body: str) -> str:
     body = strip_page_breaks(body)
     body = _SECTION_REPEAT.sub(" ", body)
     body = re.sub(r"^\s*SIPDIS\s*$", "", body, flags=re.M)
-    body = TRAILER.sub("", body.rstrip())
+    body = re.sub(r"\n\s*NNNN\b.*$", "", body, flags=re.S)  # anything after NNNN is past the end of the cable
+    previous = None
+    while previous != body:
+        previous = body
+        body = TRAILER.sub("", body.rstrip())
     body = re.sub(r"(?:\s*\.\.\.)\s*$", "", body.rstrip())
     return body.rstrip()
 
 
-_SIGNER = re.compile(r"(?:^|\n|(?<=[.!?*\")]\s)|(?<=[.!?*\")]))\s*(?P<s>[A-Z][A-Z'\-]{1,25}(?: [A-Z][A-Z'\-]{1,25})?)\s*$")
+# The signature: a surname (or two words) in capitals at the very end, on its own line or after a sentence end,
+# a closing banner (`*****`), a URL or a redaction; a leading `#` (a stray routing mark) is dropped.
+_SIGNER = re.compile(
+    r"(?:^|\n|(?<=[.!?*\")\]/:X])\s|(?<=[.!?*\")]))\s*#?(?P<s>[A-Z][A-Z'\-]{1,25}(?: [A-Z][A-Z'\-]{1,25})?)\s*$")
+# A surname written in mixed case (`Sobel`) counts only alone on the last line.
+_SIGNER_MIXED = re.compile(r"\n[ \t]*(?P<s>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)[ \t]*$")
+_NOT_SIGNER = {"END SUMMARY", "END COMMENT", "END NOTE", "SUMMARY", "COMMENT", "NOTE", "SIPDIS", "NOFORN",
+               "END", "BT", "NNNN", "TEXT", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "EXDIS", "NODIS"}
 
 
-def split_signer(body: str) -> tuple[str, str | None]:
-    """The body without its closing signature, and the signer's name (`CLINTON`)."""
-    m = _SIGNER.search(body.rstrip())
-    if not m:
-        return body, None
+def split_signer(body: str, classified_by: str | None = None) -> tuple[str, str | None]:
+    """The body without its closing signature, and the signer's name (`CLINTON`) as written.
+
+    A last capitalised word that follows running text counts only when it is the surname of the official
+    who classified the cable (`... Multilateral Trade Office, EEB HENZEL` in a cable classified by Henzel).
+    """
+    body = body.rstrip()
+    m = _SIGNER.search(body) or _SIGNER_MIXED.search(body)
+    if m is None:
+        m = re.search(r"\s#?(?P<s>[A-Z][A-Z'\-]{2,25})$", body)
+        if m is None or not classified_by or m.group("s").lower() not in classified_by.lower().split():
+            return body, None
     name = m.group("s").strip()
-    if name in ("END SUMMARY", "END COMMENT", "END NOTE", "SUMMARY", "COMMENT", "NOTE", "SIPDIS", "NOFORN"):
+    if name.upper() in _NOT_SIGNER:
         return body, None
-    before = body[:m.start("s")].rstrip()
-    # an all-capitals body: the name must stand on its own line or follow a sentence end
-    if before and before[-1] not in ".!?*\")" and "\n" not in body[len(before):m.start("s") + 1]:
-        return body, None
-    return before, name
+    return body[:m.start("s")].rstrip().rstrip("#").rstrip(), name
 
 
 def _join_lines(text: str) -> str:
@@ -77,17 +102,33 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
     """(start, end, heading text) of every banner heading in the text."""
     out = []
     for m in HEADING.finditer(text):
-        h = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g is not None)
+        h = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("e")) if g is not None)
         h = re.sub(r"\s+", " ", h).strip(" -=*_/")
-        if not h or len(h) > 80 or re.fullmatch(r"[\d\W]+", h):
+        if not h or len(h) > 90 or len(h.split()) > 14 or re.fullmatch(r"[\d\W]+", h):
             continue
+        if (m.group("c") or m.group("e")) and h.endswith(".") and not h.endswith("...") and not h.isupper():
+            continue  # a sentence over a rule is the end of a paragraph, not a title
         out.append((m.start(), m.end(), h))
     return out
 
 
 _TITLE = re.compile(rf"^[ \t]*([^\n]{{1,80}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?:\n|$)")
 _RULE_LINE = re.compile(rf"(?m)^[ \t]*{RULE}[ \t]*$")
-_LOOSE_PARA = re.compile(r"(?<=[.)!?\"] )(?P<n>\d{1,3})\.(?=[A-Z][a-z])")
+_LOOSE_PARA = re.compile(r"(?<=[.)!?\"] )(?P<n>\d{1,3})\.\s?(?=[A-Z][a-z])")
+
+
+def _plain_number_starts_paragraph(body: str, start: int, n: int, last: int) -> bool:
+    """Whether `N. Text` at a line start (no portion mark) begins paragraph N.
+
+    The next number always does; a later one (the source skips numbers) only after a sentence end, and not
+    too far ahead: `December\n17. The Dutch` is a date wrapped at a line end, not paragraph 17.
+    """
+    if n == last + 1:
+        return True
+    if n <= last or n > last + 20 or (last == 0 and n != 1):
+        return False
+    before = body[:start].rstrip()
+    return not before or before[-1] in ".:!?\")]"
 
 
 def split_paragraphs(body: str) -> list[Paragraph]:
@@ -96,15 +137,13 @@ def split_paragraphs(body: str) -> list[Paragraph]:
     events: list[tuple[int, int, str, object]] = []
     last = 0
     for m in PARA.finditer(body):
-        n = int(m.group("n") or m.group("n2"))
-        if m.group("n2") and n != last + 1 and n > 0 and last and n < last:
+        number = next(g for g in (m.group("n"), m.group("n3"), m.group("n4"), m.group("n5"), m.group("n2")) if g)
+        n = int(number)
+        mark = next((g for g in (m.group("mark"), m.group("mark3"), m.group("mark4"), m.group("mark5")) if g), None)
+        if mark is None and not _plain_number_starts_paragraph(body, m.start(), n, last):
             continue
-        if m.group("n2") and n > last + 20:
-            continue
-        if m.group("n") is None and last == 0 and n != 1:
-            continue
-        mark = m.group("mark")
-        events.append((m.start(), m.end(), "para", (n, re.sub(r"\s+", " ", mark).strip("() ") if mark else None)))
+        mark = re.sub(r"\s+", " ", mark).strip("() ") if mark else None
+        events.append((m.start(), m.end(), "para", (n, mark)))
         last = n
     numbers = {e[3][0] for e in events}
     for m in _LOOSE_PARA.finditer(body):

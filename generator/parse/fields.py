@@ -231,12 +231,19 @@ def parse_subject(text: str) -> tuple[str | None, int | None]:
     return (subject or None), m.end() + len(seg)
 
 
-CLASSIFIED_BY = re.compile(r"(?:^|\s)Classified\s+[Bb]y\s*:?\s*", re.M | re.I)
+# `Classified By:` (also glued to the SUBJECT before it, or misspelt `Classiied`); `CLASSIFIED BY` in capitals
+# only as a word of its own (`DECLASSIFIED BY NARA` is not it).
+CLASSIFIED_BY = re.compile(r"(?:Class\w{0,6}\s+[Bb][Yy]|(?<![A-Za-z])CLASS\w{0,6}\s+BY)\s*:?\s*")
+_LOWER, _UPPER = r"\(?\s*[a-h](?![A-Za-z])\s*\)?", r"\(?\s*[A-H](?![A-Za-z])\s*\)?"
+_LETTER_SEP = r"\s*(?:,|/|&|-|a\s?n\s?d|A\s?N\s?D|or|OR)?\s*"
+# `1.4 (b) and (d)`, `1.4(B) AND (D)`, `1.5 (b,d)`, `1.4 b, d`, `1 .4 (b) and (d)`, `1/4 (B) and (D)`; the letters
+# of one list share their case (a trailing portion mark `(C)` after `(b) and (d)` is not a reason)
 REASONS = re.compile(
-    r"(?:(?:[Ff]or\s+)?[Rr]easons?\s*:?\s*|(?:,|[Ff]or)\s*|\s)"
-    r"(?P<r>(?:E\.?O\.?\s*1\d{4},?\s*)?1\.[45]\s*(?:\(\s*[a-hA-H](?:\s*(?:,|/|and|AND|&)\s*[a-hA-H])*\s*\)"
-    r"(?:\s*(?:,|and|AND|&|/)\s*\(?\s*[a-hA-H]\s*\)?)*|[a-hA-H](?:\s*(?:,|and|&)\s*[a-hA-H])*\b)?\.?)",
+    r"(?:(?:[FfNn]or\s+|[Pp]er\s+)?[Rr][Ee][Aa]\s?[Ss]\s?[Oo][Nn][Ss]?\s*:?\s*|[,;:]\s*|[Ff]or\s+|\s)"
+    r"(?P<r>(?:E\.?\s?O\.?\s*1\d{4},?\s*)?1\s*[./]\s*[45]\s*"
+    rf"(?:{_LOWER}(?:{_LETTER_SEP}{_LOWER})*|{_UPPER}(?:{_LETTER_SEP}{_UPPER})*)?)"
 )
+_WHO_TAIL = re.compile(r"[\s,;.]*(?:(?:for|nor|per)\b\s*)?(?:rea\s?s\s?ons?)?\s*:?\s*$", re.I)
 
 
 def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
@@ -245,16 +252,21 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
     if not m:
         return None, None, None
     rest = text[m.end():m.end() + 600]
+    rest = rest[re.match(r"(?:Class\w{0,6}\s+By\s*:?\s*)*", rest, re.I).end():]  # `Classified By: CLASSIFIED BY`
+    start = m.end() + (600 - len(rest)) if len(text) >= m.end() + 600 else len(text) - len(rest)
     r = REASONS.search(rest)
     if r and r.start() < 300:
         who = rest[:r.start()]
-        reasons = re.sub(r"\s+", " ", r.group("r")).strip().rstrip(".")
-        end = m.end() + r.end()
+        reasons = re.sub(r"\s+", " ", re.sub(r"(?i)\ba\s*\n\s*nd\b", "and", r.group("r"))).strip()
+        reasons = re.sub(r"^1\s*\.\s*([45])\s*", r"1.\1 ", reasons).strip()
+        reasons = re.sub(r"\(\s+", "(", reasons)
+        end = start + r.end()
+        end += len(re.match(r"(?:\s*\.(?=\s|$))?", text[end:]).group(0))
     else:
         line = re.split(r"\n\s*\n|\n", rest, maxsplit=1)[0]
-        who, reasons, end = line, None, m.end() + len(line)
+        who, reasons, end = line, None, start + len(line)
     who = re.sub(r"\s+", " ", who).strip()
-    who = re.sub(r"[\s,;.]*(?:[Ff]or\s+)?(?:[Rr]easons?)?\s*:?\s*$", "", who).strip(" ,;.")
+    who = _WHO_TAIL.sub("", who).strip(" ,;.")
     return (who or None), reasons, end
 
 

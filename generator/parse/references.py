@@ -56,11 +56,24 @@ def _station_of(written: str, serials: str, has_year: bool) -> str | None:
             return code
     last = words[-1]
     first_serial = re.split(r"\D", serials, maxsplit=1)[0]
-    if last in _NOT_STATION or len(last) < 4:
+    if last in _NOT_STATION or len(last) < 4 or _misspelt_station(last):
         return None
     if has_year or len(first_serial.replace("O", "0")) >= 3:
         return ids.station(last)
     return None
+
+
+def _misspelt_station(word: str) -> bool:
+    """True when `word` is one slip away from a known station (`SATTE` for STATE): a typo, not a new station."""
+    for code in ids.stations():
+        if len(code) == len(word) and (sorted(code) == sorted(word)
+                                       or sum(a != b for a, b in zip(code, word)) == 1):
+            return True
+        if abs(len(code) - len(word)) == 1:
+            short, long_ = sorted((code, word), key=len)
+            if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
+                return True
+    return False
 
 
 def cited(item: str) -> list[tuple[int | None, str, int]]:
@@ -79,16 +92,22 @@ def cited(item: str) -> list[tuple[int | None, str, int]]:
     return out
 
 
-def cable_refs(item: str, citing_year: int | None) -> list[str | None]:
-    """Canonical IDs named by one REF item (None where the year is unknown); empty if it names no cable."""
+def cable_refs(item: str, citing_year: int | None, citing: tuple[str, int] | None = None) -> list[str | None]:
+    """Canonical IDs named by one REF item (None where the year is unknown); empty if it names no cable.
+
+    Without a written year a reference is to the citing cable's year, except a serial of the citing cable's
+    own station that is higher than its own: serials grow through the year, so that one is of the year before.
+    """
     out: list[str | None] = []
     for year, code, serial in cited(item):
         yy = year if year is not None else citing_year
+        if year is None and yy is not None and citing and citing[0] == code and serial > citing[1]:
+            yy -= 1
         out.append(ids.make_id(yy, code, serial) if yy is not None else None)
     return out
 
 
-_LABEL = re.compile(r"(?:(?<=[\s;,])|^)\(?(?P<l>[A-Z])(?:\s?[.)](?:\s|(?=\d))|(?=\d{1,2}/\d{1,2}/\d{2}))")
+_LABEL = re.compile(r"(?:(?<=[\s;,¶])|^)\(?(?P<l>[A-Z])(?:\s?[.):](?:\s|(?=\d))|(?=\d{1,2}/\d{1,2}/\d{2}))")
 
 
 def split_items(block: str) -> list[tuple[str, str]]:
@@ -117,6 +136,20 @@ def split_items(block: str) -> list[tuple[str, str]]:
     return items
 
 
+def _block_end(rest: str) -> int:
+    """Where a REF block ends; a blank line or a `(C)` that is the next item's label does not end it."""
+    pos = 0
+    while True:
+        end = _REF_END.search(rest, pos)
+        if end is None:
+            return len(rest)
+        items = split_items(rest[:end.start()])
+        label = items[-1][0] if items else ""
+        if not label or label == "Z" or not re.match(rf"\s*\(?{chr(ord(label) + 1)}\s?[.)]", rest[end.start():]):
+            return end.start()
+        pos = end.end()
+
+
 def ref_blocks(text: str) -> list[tuple[str, int, int]]:
     """Every REF block of the preamble: (text, start, end)."""
     out = []
@@ -124,21 +157,24 @@ def ref_blocks(text: str) -> list[tuple[str, int, int]]:
         if out and m.start() < out[-1][2]:
             continue
         rest = text[m.end():m.end() + 2000]
-        end = _REF_END.search(rest)
-        seg = rest[:end.start()] if end else rest
+        seg = rest[:_block_end(rest)]
         out.append((seg, m.start(), m.end() + len(seg)))
     return out
 
 
-def parse_references(blocks: list[str], citing_year: int | None) -> list[Reference]:
-    """References of all REF blocks, one per cited cable; items naming no cable kept as text with id None."""
+def parse_references(blocks: list[str], citing_year: int | None,
+                     citing: tuple[str, int] | None = None) -> list[Reference]:
+    """References of all REF blocks, one per cited cable; items naming no cable kept as text with id None.
+
+    `citing` is the citing cable's station and serial (see `cable_refs`).
+    """
     refs: list[Reference] = []
     for block in blocks:
         for label, text in split_items(strip_page_breaks(block)):
-            text = re.sub(r"\s+", " ", text).strip().rstrip(";,").strip()
+            text = re.sub(r"\s+", " ", text).strip().rstrip(";,¶").strip()
             if not text:
                 continue
-            found = cable_refs(text, citing_year)
+            found = cable_refs(text, citing_year, citing)
             if not found:
                 refs.append(Reference(label, text, None))
             for cid in dict.fromkeys(found):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _ID = r"\d{2}[A-Z][A-Z0-9]*\d"
-_CLASS = r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?://[A-Z ]+)*"
+_CLASS = r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?://[A-Z][A-Z \n]*[A-Z])*"
 
 # `10222` / `2003-08-21` / `03THEHAGUE2113` / `Embassy The Hague` / `SECRET` / refs, one field a line
 _LINES = re.compile(
@@ -46,7 +46,7 @@ _CONTINUATION = re.compile(r"[ \t]*\\[ \t]*(?=\n|$)")
 def _meta(m: re.Match, created: str) -> dict:
     """The row's fields under the names the readers use for a page table (`header`: its routing header)."""
     refs = [r for r in (m.group("refs") or "").split("|") if r.strip()]
-    out = {"id": m.group("id"), "created": created, "classification": m.group("cls"),
+    out = {"id": m.group("id"), "created": created, "classification": re.sub(r"\s+", " ", m.group("cls")),
            "origin_name": re.sub(r"\s+", " ", m.group("origin")).strip(), "refs": refs}
     header = _CONTINUATION.sub("", m.groupdict().get("header") or "").replace('""', '"').strip()
     if header and "partial extract" not in header:
@@ -56,7 +56,7 @@ def _meta(m: re.Match, created: str) -> dict:
 
 # A summary row some pages append after the signature: `0 05/15/2008 3797 ENRG,EPET,PREL,IR,BA SUBJECT ...`,
 # then the cable's paragraphs again. The row and what follows are not part of the cable.
-_TRAILING_ROW = re.compile(r"\n[ \t]*\d{1,3} (\d{2}/\d{2}/\d{4}) \d{1,6} [A-Z][A-Z0-9]*(?:,[A-Z][A-Z0-9]*)+ ")
+_TRAILING_ROW = re.compile(r"\n[ \t]*\d{1,3} (\d{2}/\d{2}/\d{4}) \d{1,6} [A-Z][A-Z0-9]*(?:,[A-Z][A-Z0-9]*)+(?:[ \t]|$)")
 
 
 def unwrap(text: str) -> tuple[str, dict]:
@@ -69,22 +69,31 @@ def unwrap(text: str) -> tuple[str, dict]:
     return text, meta
 
 
+_CSV_FIELD_END = re.compile(r'(?:[^"]|"")*')
+
+
+def _same_cable(m: re.Match, body: str) -> bool:
+    """True when the text after the row is the row's cable: its first lines carry the row's serial."""
+    serial = re.search(r"(\d+)$", m.group("id")).group(1)
+    return re.search(rf"\b0*{serial}\b", body[:600]) is not None
+
+
 def _unwrap_leading(text: str) -> tuple[str, dict]:
     """The full text after an embedded database row, and the row's fields; the text unchanged if it has none."""
     if not re.search(_ID, text):
         return _drop_truncated_copy(text), {}
-    m = _CSV.search(text)
-    if m:
-        body = text[m.end():]
-        body = re.sub(r'"\s*$', "", body.rstrip()).replace('""', '"')
-        return body, _meta(m, _us_date(m.group("date")))
-    m = _TSV.search(text)
-    if m:
+    for m in _CSV.finditer(text):
+        # the content field ends at its closing quote: another row (another cable) may follow
+        content = _CSV_FIELD_END.match(text, m.end()).group(0)
+        if _same_cable(m, content):
+            return content.replace('""', '"'), _meta(m, _us_date(m.group("date")))
+    for m in _TSV.finditer(text):
         body = _CONTINUATION.sub("", text[m.end():])
-        return body, _meta(m, m.group("date")[:16])
-    m = _LINES.search(text)
-    if m:
-        return text[m.end():], _meta(m, m.group("date")[:16])
+        if _same_cable(m, body):
+            return body, _meta(m, m.group("date")[:16])
+    for m in _LINES.finditer(text):
+        if _same_cable(m, text[m.end():]):
+            return text[m.end():], _meta(m, m.group("date")[:16])
     return _drop_truncated_copy(text), {}
 
 
