@@ -62,6 +62,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet)
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """Write the search indexes (file:// engine and Pagefind) into a site built by mkdocs."""
+    from .search import main as search_main
+
+    return search_main(args.site, args.paths, with_pagefind=not args.no_pagefind, quiet=args.quiet)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser (its help is tested)."""
     p = argparse.ArgumentParser(prog="python -m generator",
@@ -78,6 +85,12 @@ def make_parser() -> argparse.ArgumentParser:
     pb.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
     pb.add_argument("--quiet", action="store_true", help="no progress display")
     pb.set_defaults(func=cmd_build)
+    ps = sub.add_parser("search", help="write the search indexes into a built site (after mkdocs build)")
+    ps.add_argument("site", help="the built site directory (mkdocs site_dir)")
+    ps.add_argument("paths", nargs="+", metavar="SRC", help="the cables the site was built from")
+    ps.add_argument("--no-pagefind", action="store_true", help="only the file:// index (no Pagefind bundle)")
+    ps.add_argument("--quiet", action="store_true", help="no progress display")
+    ps.set_defaults(func=cmd_search)
     return p
 
 

@@ -1,0 +1,78 @@
+"""What the search engines index from a cable, and how text becomes terms.
+
+The browser (docs/assets/search/search.js, `fold` and `terms`) splits queries exactly as `terms` splits cables
+here: NFKD, accents dropped, lower case, runs of ASCII letters and digits. Keep the two in step.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..record import Cable
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_TERM = re.compile(r"[a-z0-9]+")
+MIN_LEN = 2
+MAX_LEN = 40
+# Words too common to help; the browser drops them from queries too (the list travels in the manifest).
+STOPWORDS = frozenset("""a an and are as at be by for from has have in is it its of on or that the this to
+was were which will with""".split())
+
+
+def fold(text: str) -> str:
+    """Text as the index sees it: compatibility-decomposed, accents dropped, lower case."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def terms(text: str) -> list[str]:
+    """The indexable terms of a text, in order (stop words and one-letter words left out)."""
+    return [t for t in _TERM.findall(fold(text)) if MIN_LEN <= len(t) <= MAX_LEN and t not in STOPWORDS]
+
+
+def body_text(cable: Cable) -> str:
+    """The cable's body as a reader sees it: its paragraphs, with their headings, one per line."""
+    out: list[str] = []
+    for p in cable.paragraphs:
+        if p.heading:
+            out.append(p.heading)
+        out.append(f"{p.number}. {p.text}" if p.number is not None else p.text)
+    return "\n".join(out)
+
+
+def key_text(cable: Cable, tag_meanings: dict[str, str] | None = None) -> str:
+    """The fields a match in counts most: ID and aliases, subject, tags (codes and meanings), origin, entities."""
+    meanings = tag_meanings or {}
+    parts = [cable.id, *cable.aliases, cable.subject or "", cable.origin or "", cable.origin_name or ""]
+    for t in cable.tags:
+        parts += [t, meanings.get(t, "")]
+    parts += [e.name for e in cable.entities]
+    return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One cable as both engines index and show it."""
+
+    id: str
+    url: str  # site-relative page URL, e.g. cable/08STATE19406.html
+    date: str  # YYYY-MM-DD, or YYYY when only the year is known, or ""
+    year: str
+    origin: str
+    origin_name: str
+    classification: str
+    subject: str
+    tags: tuple[str, ...]
+    key: str
+    body: str
+    refs: str = ""  # the IDs it cites, so an ID query also finds the cables that cite it
+
+    def weights(self) -> dict[str, int]:
+        """Term -> weight level 1..7: body frequency (1-3), plus 4 when the term is in a key field."""
+        counts = Counter(terms(self.body))
+        counts.update(terms(self.refs))
+        out = {t: (1 if n == 1 else 2 if n <= 3 else 3) for t, n in counts.items()}
+        for t in set(terms(self.key)):
+            out[t] = out.get(t, 0) + 4
+        return out

@@ -1,0 +1,216 @@
+"""Search in a real browser on the built example site: over http (Pagefind, under a sub-path) and from file://.
+
+Screenshots go to test-artifacts/ (gitignored).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.cli import load
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "cables"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The example site, built once: generator, mkdocs build --strict, then the search step."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import sitebuild
+
+    built = sitebuild.built("search-examples", [EXAMPLES], tmp_path_factory)
+    if not (built.site / "search" / "index.js").exists():
+        sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(built.site), str(EXAMPLES), "--quiet"])
+    return built.site
+
+
+@pytest.fixture(scope="session")
+def http_base(site) -> str:
+    """The site served over http from a sub-path (`/site/`), as on a static host."""
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: D102 - keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture(scope="session")
+def cables():
+    return {c.id: c for c in load([str(EXAMPLES)])[0]}
+
+
+def saying(cables, word: str) -> set[str]:
+    """IDs of the example cables whose subject or body has the word."""
+    pat = re.compile(rf"\b{word}\b", re.I)
+    return {i for i, c in cables.items()
+            if pat.search(c.subject or "") or any(pat.search(p.text) for p in c.paragraphs)}
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """Open a page, press `/`, type the query like a reader; the IDs of the results shown."""
+    page.goto(url)
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    return results(page, query)
+
+
+def results(page, query: str | None = None) -> list[str]:
+    """IDs of the results shown once the list shows `query` (default: what the box holds) in full."""
+    page.wait_for_function("q => { const d = document.querySelector('[data-cs=dialog]');"
+                           " const want = q === null ? document.querySelector('[data-cs=query]').value : q;"
+                           " return d && d.dataset.csShown === want &&"
+                           " document.querySelectorAll('[data-cable-id]').length"
+                           " === Math.min(10, +d.dataset.csCount); }", arg=query, timeout=15000)
+    return page.locator("[data-cable-id]").evaluate_all("els => els.map(e => e.dataset.cableId)")
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"))
+
+
+def test_a_query_finds_the_right_cables_over_http(page, http_base, cables):
+    want = saying(cables, "misrata")
+    found = search(page, http_base + "index.html", "misrata")
+    assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == "pagefind"
+    assert set(found) == want
+    first = page.locator("[data-cable-id]").first
+    cid = first.get_attribute("data-cable-id")
+    text = first.inner_text()
+    assert cid in text and cables[cid].date in text and (cables[cid].subject or "")[:20] in text
+    assert [m.lower() for m in first.locator("mark").all_inner_texts()] == ["misrata"] * first.locator("mark").count()
+    assert first.locator("mark").count() >= 1
+    shot(page, "http-query")
+
+
+def test_a_filter_narrows_the_results(page, http_base, cables):
+    everything = search(page, http_base + "index.html", "sources")
+    total = int(page.get_attribute("[data-cs=dialog]", "data-cs-count"))
+    page.select_option("[data-cs-filter=year]", "2010")
+    page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount < {total}")
+    narrowed = results(page)
+    count = int(page.get_attribute("[data-cs=dialog]", "data-cs-count"))
+    assert 0 < count < total and everything
+    assert all(cables[i].date.startswith("2010") for i in narrowed)
+    page.select_option("[data-cs-filter=classification]", "SECRET")
+    page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount < {count}")
+    assert all(cables[i].classification == "SECRET" and cables[i].date.startswith("2010") for i in results(page))
+    shot(page, "http-filtered")
+
+
+@pytest.mark.parametrize("typed", ["08STATE19406", "08state19406", "08 STATE 19406"])
+def test_an_id_goes_straight_to_its_cable(page, http_base, typed):
+    page.goto(http_base + "tags.html")
+    page.keyboard.press("/")
+    page.keyboard.type(typed)
+    page.wait_for_selector("[data-cs=jump]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cable/08STATE19406.html")
+    assert page.title().startswith("08STATE19406")
+
+
+def test_an_id_cited_but_not_in_the_archive_goes_to_its_page(page, http_base):
+    page.goto(http_base + "index.html")
+    page.keyboard.press("s")
+    page.keyboard.type("07 state 164220")
+    page.wait_for_selector("[data-cs=jump]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cable/07STATE164220.html")
+
+
+def test_the_same_query_works_from_file(page, site, cables):
+    want = saying(cables, "misrata")
+    found = search(page, site.joinpath("cable", "10PARIS733.html").as_uri(), "misrata")
+    assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == "offline"
+    assert set(found) == want
+    assert page.locator("[data-cable-id] mark").count() >= len(want)
+    page.select_option("[data-cs-filter=year]", "2009")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-cable-id]')]"
+                           ".every(e => e.querySelector('.cs-meta').textContent.startsWith('2009'))")
+    shot(page, "file-query")
+    page.locator("[data-cable-id] a").first.click()
+    page.wait_for_url("**/cable/*.html")
+    assert page.url.startswith("file://")
+
+
+def test_an_id_goes_straight_to_its_cable_from_file(page, site):
+    page.goto(site.joinpath("index.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("10 state 7114")
+    page.wait_for_selector("[data-cs=jump]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cable/10STATE7114.html")
+
+
+def test_cable_text_is_shown_as_text(page, site):
+    """10LONDON205's table has `< 150 TBq`: the result shows the `<`, and nothing in the body becomes markup."""
+    search(page, site.joinpath("index.html").as_uri(), "TBq")
+    item = page.locator("[data-cable-id='10LONDON205']")
+    assert "< 150" in item.inner_text() or "< 40" in item.inner_text()
+    assert item.locator("img, script, table").count() == 0
+
+
+def test_keyboard_and_dark_mode(page, http_base):
+    page.goto(http_base + "index.html")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.dataset.cs") == "query"
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    search(page, http_base + "index.html", "cesium")
+    bg = page.eval_on_selector(".cs-filters", "e => getComputedStyle(e).backgroundColor")
+    rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+    assert sum(rgb) / 3 < 80, bg  # the dark palette's background, through Material's variables
+    shot(page, "http-dark")
+
+
+def test_small_screen(browser, http_base):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(http_base + "index.html")
+    page.click("label.md-header__button[for=__search]")
+    page.keyboard.type("sirte")
+    assert results(page)
+    shot(page, "mobile")
+    context.close()

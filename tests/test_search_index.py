@@ -1,0 +1,137 @@
+"""The file:// search index of the example archive: what a query can find, by filter and by ID."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import load
+from generator.record import Cable, Paragraph
+from generator.search import build, encode, offline
+from generator.search.text import terms
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "cables"
+
+
+@pytest.fixture(scope="session")
+def example_cables() -> list[Cable]:
+    cables, _ = load([str(EXAMPLES)])
+    return cables
+
+
+@pytest.fixture(scope="session")
+def index(tmp_path_factory, example_cables) -> Path:
+    """The example archive's file:// index, written into an empty site (no Pagefind: that is for http)."""
+    site = tmp_path_factory.mktemp("search-index")
+    (site / "cable").mkdir()
+    (site / "cable" / "07STATE164220.html").write_text("cited, not in the archive", encoding="utf-8")
+    build(site, example_cables, with_pagefind=False)
+    return site / "search"
+
+
+def data(index: Path, name: str):
+    return offline.read(index / name)[2]
+
+
+def docs_by_number(index: Path) -> list[dict]:
+    man = data(index, "index.js")
+    return [data(index, offline.doc_path(n)) for n in range(man["docs"])]
+
+
+def lookup(index: Path, term: str) -> set[str]:
+    """IDs of the cables whose postings hold `term`, found the way search.js finds them (chunk by first term)."""
+    man = data(index, "index.js")
+    firsts = [c[0] for c in man["chunks"]]
+    chunk = man["chunks"][max(i for i, f in enumerate(firsts) if f <= term)][1]
+    posts = data(index, chunk).get(term, "")
+    ids, doc = [], -1
+    for v in encode.decode(posts):
+        doc += (v >> 3) + 1
+        ids.append(doc)
+    docs = docs_by_number(index)
+    return {docs[n]["id"] for n in ids}
+
+
+def expected() -> dict[str, dict]:
+    out = {}
+    for items in json.loads((ROOT / "examples" / "expected.json").read_text(encoding="utf-8")).values():
+        for c in items:
+            out[c["id"]] = c
+    return out
+
+
+def test_every_cable_has_one_doc_in_date_order(index):
+    docs = docs_by_number(index)
+    assert sorted(d["id"] for d in docs) == sorted(expected())
+    assert [d["date"] for d in docs] == sorted(d["date"] for d in docs)
+    assert all(d["url"] == f"cable/{d['id']}.html" for d in docs)
+
+
+@pytest.mark.parametrize("word", ["cesium", "misrata", "gibraltar", "workshop"])
+def test_a_word_finds_exactly_the_cables_that_say_it(index, example_cables, word):
+    pattern = re.compile(rf"\b{word}\b", re.I)
+    said = {c.id for c in example_cables
+            if pattern.search(c.subject or "") or any(pattern.search(p.text) for p in c.paragraphs)}
+    assert said, f"no example cable says {word!r}"
+    assert lookup(index, word) == said
+
+
+def test_an_id_finds_the_cable_and_the_cables_citing_it(index, example_cables):
+    citing = {c.id for c in example_cables if any(r.id == "08STATE19406" for r in c.references)}
+    assert lookup(index, "08state19406") == citing | {"08STATE19406"}
+
+
+def test_year_origin_classification_and_tag_filters_match_the_oracle(index):
+    facets = data(index, data(index, "index.js")["facets"])
+    docs = docs_by_number(index)
+    oracle = expected()
+
+    def members(field: str, value: str) -> set[str]:
+        k = facets[field]["values"].index(value)
+        ns, prev = [], -1
+        for g in encode.decode(facets[field]["docs"][k]):
+            prev += g + 1
+            ns.append(prev)
+        return {docs[n]["id"] for n in ns}
+
+    assert members("year", "2009") == {i for i, c in oracle.items() if c["year"] == 2009}
+    assert members("origin", "TRIPOLI") == {i for i, c in oracle.items() if c["origin"] == "TRIPOLI"}
+    assert members("classification", "SECRET") == {i for i, c in oracle.items() if c["classification"] == "SECRET"}
+    assert members("tag", "PTER") == {i for i, c in oracle.items() if "PTER" in c["tags"]}
+
+
+def test_id_shards_cover_archive_and_cited_pages(index):
+    man = data(index, "index.js")
+    table = data(index, "i/08S.js")
+    assert table["08STATE19406"] == 0 and man["page"] == "cable/{id}.html"
+    assert "07STATE164220" in data(index, "i/07S.js")  # cited, not in the archive, but it has a page
+    assert man["stations"]["SECSTATE"] == "STATE"
+
+
+def test_terms_are_those_the_browser_would_ask_for(index):
+    man = data(index, "index.js")
+    firsts = [c[0] for c in man["chunks"]]
+    assert firsts == sorted(firsts)
+    assert terms("Agency’s CESIUM-137, Café") == ["agency", "cesium", "137", "cafe"]
+    assert "the" not in terms("the source") and set(man["stopwords"]) >= {"the", "of", "and"}
+
+
+def test_hostile_text_is_stored_as_data(tmp_path):
+    evil = '</script><img src=x onerror=alert(1)> "quoted" \\ \u2028 end'
+    cable = Cable(id="09ROME1", source="x", format="text", date="2009-01-02", subject=evil,
+                  paragraphs=(Paragraph(1, None, None, evil),))
+    build(tmp_path, [cable], with_pagefind=False)
+    doc = data(tmp_path / "search", offline.doc_path(0))
+    assert doc["subject"] == evil and evil in doc["body"]
+    assert (tmp_path / "search" / offline.doc_path(0)).read_bytes().isascii()
+
+
+def test_same_input_same_bytes(tmp_path, example_cables):
+    for name in ("a", "b"):
+        build(tmp_path / name, example_cables, with_pagefind=False)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
