@@ -40,7 +40,7 @@ def _classification(c: Cable, page: str) -> str:
     """Classification and caveats, each linked to its page."""
     parts = [_a(page, urls.classification(c.classification or "UNKNOWN"), c.classification or "UNKNOWN")]
     parts += [_a(page, urls.caveat(cv), cv, "caveat") for cv in dict.fromkeys(c.caveats)]
-    return " ".join(parts)
+    return " · ".join(parts)
 
 
 def _origin(c: Cable, page: str) -> str | None:

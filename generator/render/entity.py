@@ -45,7 +45,7 @@ def _entity_page(key: str, info: EntityInfo, archive: Archive, snips: dict) -> I
         date = c.date or str(cable_year(c))
         anchor, before, name, after = snips.get(cid, (None, "", "", ""))
         link = f"[{cid}]({urls.link(key, urls.cable(cid), anchor)})"
-        quote = f": “{md(before)}**{md(name)}**{md(after)}”" if name else ""
+        quote = f": “{_around(before, name, after)}”" if name else ""
         rows.append(f"- {md(date)} {link} {md(c.subject)}{quote}")
     aka = f"Also written: {', '.join(md(a) for a in info.aliases)}.\n\n" if info.aliases else ""
     together = [k for k, _n in sorted(info.together.items(), key=lambda kv: (-kv[1], kv[0]))[:TOGETHER]]
@@ -55,6 +55,13 @@ def _entity_page(key: str, info: EntityInfo, archive: Archive, snips: dict) -> I
              f"[All {md(type_title(info.type).lower())}]({urls.link(key, urls.entity_type(info.type))})\n\n{aka}"
              + (f"**Named most often with:** {with_}\n\n" if with_ else "") + "## Cables, newest first")
     yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE)
+
+
+def _around(before: str, name: str, after: str) -> str:
+    """A snippet with the mention in bold; the spaces around the mention stay outside the bold markers."""
+    pre = md(before) + (" " if before[-1:].isspace() else "")
+    post = (" " if after[:1].isspace() else "") + md(after)
+    return f"{pre}**{md(name)}**{post}"
 
 
 def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
