@@ -7,20 +7,35 @@ from ..record import Paragraph
 from .fields import CLASS_LINE, strip_page_breaks
 
 TRAILER = re.compile(r"(?:^|\s)(?:NNNN|End Cable Text|END CABLE TEXT|BT|#)\s*$")
-_SECTION_REPEAT = re.compile(
-    r"(?:(?:UNCLAS\w*|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|"
-    r"U N C L A S S I F I E D)(?://\s*[A-Z]+)*\s+)?SECTION\s+\d{1,2}\s+OF\s+\d{1,2}(?:\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{3,8})?"
+# `SECTION 02 OF 03` repeated on later pages, with the classification before it and station and serial after.
+_SECTION_AT = re.compile(r"SECTION\s+\d{1,2}\s+OF\s+\d{1,2}(?:\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{3,8})?")
+_SECTION_BEFORE = re.compile(
+    r"(?:UNCLAS\w*|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|"
+    r"U N C L A S S I F I E D)(?://\s*[A-Z]+)*\s+$"
 )
+
+
+def _strip_sections(body: str) -> str:
+    """Remove repeated `SECTION nn OF nn` lines (found at the literal `SECTION`, then read backwards)."""
+    out, pos = [], 0
+    for m in _SECTION_AT.finditer(body):
+        before = _SECTION_BEFORE.search(body, max(pos, m.start() - 40), m.start())
+        out += [body[pos:before.start() if before else m.start()], " "]
+        pos = m.end()
+    return "".join(out) + body[pos:] if out else body
+
+
 MARK = r"\(\s*(?:U|C|S|TS|SBU|LOU|FOUO|NF|U/FOUO|C/NF|S/NF|S//NF|C//NF|SBU/NF|C/REL [A-Z ,/]+|S/REL [A-Z ,/]+|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){0,2})\s*\)"
 _BARE_MARK = r"(?:U|C|S|SBU|S/NF|C/NF|LOU)"
 # `1. (C)`, `¶2. (C)`, `1.(U)`, `1 . ( U )` anywhere after whitespace; `1 (S)`, `(C) 1.` and `1. TEXT` only at a
 # line start; `15.C)` (opening parenthesis lost) anywhere after whitespace.
 PARA = re.compile(
+    rf"(?=[¶\s\d(])(?:"  # every form starts at one of these: a cheap test that skips most positions
     rf"(?:(?<=\s)|^)¶?\s?(?P<n>\d{{1,3}})\s?\.\s*(?P<mark>{MARK})"
     rf"|(?:(?<=\s)|^)¶?(?P<n3>\d{{1,3}})\.(?P<mark3>{_BARE_MARK})\)"
     rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n4>\d{{1,3}})[ \t]+(?P<mark4>{MARK})"
     rf"|(?:^|(?<=\n))[ \t]*(?P<mark5>{MARK})[ \t]+(?P<n5>\d{{1,3}})\s?\.[ \t]"
-    rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n2>\d{{1,3}})\s?\.[ \t]+(?=[A-Z(\"])",
+    rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n2>\d{{1,3}})\s?\.[ \t]+(?=[A-Z(\"]))",
 )
 RULE = r"[-=*_/]{3,}(?:[ \t]+[-=*_/]{3,})*"
 _TEXT = r"(?:(?![-=*_/]{3})[^\n])"  # a character of heading text: anything but a line end or the start of a rule
@@ -39,16 +54,24 @@ HEADING = re.compile(
 
 def clean_body(body: str) -> str:
     """Body without page-break lines, repeated section lines and trailers (`NNNN`, `End Cable Text`)."""
-    body = strip_page_breaks(body)
-    body = _SECTION_REPEAT.sub(" ", body)
-    body = re.sub(r"^\s*SIPDIS\s*$", "", body, flags=re.M)
+    body = _strip_sections(strip_page_breaks(body))
+    if "SIPDIS" in body:
+        body = re.sub(r"^\s*SIPDIS\s*$", "", body, flags=re.M)
     body = re.sub(r"\n\s*NNNN\b.*$", "", body, flags=re.S)  # anything after NNNN is past the end of the cable
     previous = None
     while previous != body:
         previous = body
-        body = TRAILER.sub("", body.rstrip())
-    body = re.sub(r"(?:\s*\.\.\.)\s*$", "", body.rstrip())
-    return body.rstrip()
+        body = _cut_end(TRAILER, body.rstrip())
+    return _cut_end(_DOTS_END, body.rstrip()).rstrip()
+
+
+_DOTS_END = re.compile(r"(?:\s*\.\.\.)\s*$")
+
+
+def _cut_end(pattern: re.Pattern, text: str, reach: int = 60) -> str:
+    """The text without what `pattern` (anchored at the end) matches in its last `reach` characters."""
+    m = pattern.search(text, max(0, len(text) - reach))
+    return text[:m.start()] if m else text
 
 
 # The signature: a surname (or two words) in capitals at the very end, on its own line or after a sentence end,
@@ -68,7 +91,8 @@ def split_signer(body: str, classified_by: str | None = None) -> tuple[str, str 
     who classified the cable (`... Multilateral Trade Office, EEB HENZEL` in a cable classified by Henzel).
     """
     body = body.rstrip()
-    m = _SIGNER.search(body) or _SIGNER_MIXED.search(body)
+    tail = max(0, len(body) - 80)  # a signature is at the very end: search only there
+    m = _SIGNER.search(body, tail) or _SIGNER_MIXED.search(body, tail)
     if m is None:
         m = re.search(r"\s#?(?P<s>[A-Z][A-Z'\-]{2,25})$", body)
         if m is None or not classified_by or m.group("s").lower() not in classified_by.lower().split():
@@ -98,10 +122,57 @@ def _join_lines(text: str) -> str:
     return "\n".join(s for s in out if s != "" or True).replace("\n\n\n", "\n\n")
 
 
+_RULE_AT = re.compile(RULE)
+_REACH = 160  # every heading holds a rule and starts less than this far before its first rule
+_AFTER_PUNCT = re.compile(r"[.)\]:\"]\s")
+
+
+def _rules(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the rules in the text, found with str.find (much faster than a regex scan)."""
+    found = []
+    for c in "-=*_/":
+        pos = text.find(c * 3)
+        while pos >= 0:
+            m = _RULE_AT.match(text, pos)
+            end = m.end() if m else pos + 3
+            found.append((pos, end))
+            pos = text.find(c * 3, end)
+    return sorted(found)
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Every position where a HEADING match can start: the text start, line ends, rule starts and the
+    places after a sentence end, each less than `_REACH` characters before a rule."""
+    starts = {0}
+    for r_start, _r_end in _rules(text):
+        lo = max(0, r_start - _REACH)
+        starts.add(r_start)
+        nl = text.find("\n", lo, r_start + 1)
+        while nl >= 0:
+            starts.add(nl)
+            nl = text.find("\n", nl + 1, r_start + 1)
+        starts.update(m.end() for m in _AFTER_PUNCT.finditer(text, lo, r_start))
+    return sorted(starts)
+
+
+def _heading_matches(text: str) -> list[re.Match]:
+    """The matches HEADING.finditer(text) gives, found by trying HEADING only where one can start."""
+    out: list[re.Match] = []
+    end = 0
+    for s in _heading_starts(text):
+        if s < end:
+            continue
+        m = HEADING.match(text, s)
+        if m and m.end() > m.start():
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _headings(text: str) -> list[tuple[int, int, str]]:
     """(start, end, heading text) of every banner heading in the text."""
     out = []
-    for m in HEADING.finditer(text):
+    for m in _heading_matches(text):
         h = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("e")) if g is not None)
         h = re.sub(r"\s+", " ", h).strip(" -=*_/")
         if not h or len(h) > 90 or len(h.split()) > 14 or re.fullmatch(r"[\d\W]+", h):
@@ -114,7 +185,49 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
 
 _TITLE = re.compile(rf"^[ \t]*([^\n]{{1,80}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?:\n|$)")
 _RULE_LINE = re.compile(rf"(?m)^[ \t]*{RULE}[ \t]*$")
-_LOOSE_PARA = re.compile(r"(?<=[.)!?\"] )(?P<n>\d{1,3})\.\s?(?=[A-Z][a-z])")
+_LOOSE_PARA = re.compile(r"[.)!?\"] (?P<n>\d{1,3})\.\s?(?=[A-Z][a-z])")  # the paragraph starts at group n
+
+
+# Where a PARA match can be: at a `.` before a portion mark (inline forms), or at a line start before a number
+# or a portion mark. Searching these anchors (literal first characters) is much faster than PARA.finditer.
+_ANCHOR = re.compile(rf"\.(?=\s*\(|{_BARE_MARK}\))|\n[ \t]*(?:¶\s?)?(?:\d|\()")
+_DIGITS_BEFORE = re.compile(r"\d{1,3}\s?$")
+
+
+def _para_matches(body: str) -> list[re.Match]:
+    """The matches PARA.finditer(body) gives (on reader output), found by trying PARA only near anchors."""
+    out: list[re.Match] = []
+    end = 0
+    tried: set[int] = set()
+
+    def attempt(starts: list[int]) -> None:
+        nonlocal end
+        for s in sorted(c for c in set(starts) if c >= end and c >= 0 and c not in tried):
+            tried.add(s)
+            m = PARA.match(body, s)
+            if m:
+                out.append(m)
+                end = m.end()
+                return
+
+    if body:
+        attempt([0, 1, 2])
+    for a in _ANCHOR.finditer(body):
+        p = a.start()
+        if p < end:
+            continue
+        if body[p] == "\n":
+            q = p + 1
+            while q < len(body) and body[q] in " \t¶":
+                q += 1
+            if q < len(body) and body[q] in " \n":
+                q += 1
+            attempt([p, p + 1, q - 2, q - 1, q])
+        else:
+            d = _DIGITS_BEFORE.search(body, max(0, p - 4), p)
+            if d:
+                attempt([d.start() - 2, d.start() - 1, d.start()])
+    return out
 
 
 def _plain_number_starts_paragraph(body: str, start: int, n: int, last: int) -> bool:
@@ -136,7 +249,7 @@ def split_paragraphs(body: str) -> list[Paragraph]:
     body = body.strip()
     events: list[tuple[int, int, str, object]] = []
     last = 0
-    for m in PARA.finditer(body):
+    for m in _para_matches(body):
         number = next(g for g in (m.group("n"), m.group("n3"), m.group("n4"), m.group("n5"), m.group("n2")) if g)
         n = int(number)
         mark = next((g for g in (m.group("mark"), m.group("mark3"), m.group("mark4"), m.group("mark5")) if g), None)
@@ -149,7 +262,7 @@ def split_paragraphs(body: str) -> list[Paragraph]:
     for m in _LOOSE_PARA.finditer(body):
         n = int(m.group("n"))
         if n - 1 in numbers and n not in numbers:
-            events.append((m.start(), m.end(), "para", (n, None)))
+            events.append((m.start("n"), m.end(), "para", (n, None)))
             numbers.add(n)
     for start, end, h in _headings(body):
         if not any(s <= start < e for s, e, *_ in events):

@@ -270,15 +270,54 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
     return (who or None), reasons, end
 
 
-PAGE_BREAK = re.compile(r"[ \t]*\b[A-Z]{2,}(?: [A-Z]{2,}){0,2} \d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b[ \t]*")
+# `STATE 00000284 002 OF 002`, `MANAMA 00001010 001.2 OF 002`, `UNVIE VIEN 00000285  036.2 OF 036`: found at the
+# literal ` OF nnn` (fast), then the serial, page and station words before it are read backwards.
+_PB_OF = re.compile(r" OF\s+\d{3}\b[ \t]*")
+_PB_BEFORE = re.compile(r"(?<= )(\d{5,8})\s+\d{3}(?:\.\d{1,2})?\s*$")
+_PB_HEAD = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){0,2} $")
+
+
+def _station_words(words: str) -> str:
+    """The station among up to three capitalised words before a page number: the shortest ending that is a
+    known station or the start of one (page-break lines cut long names: `UNVIE VIEN`), else the last word."""
+    parts = words.split()
+    known = ids.stations()
+    for n in range(1, len(parts) + 1):
+        cand = " ".join(parts[-n:])
+        code = ids.station(cand)
+        if code in known or code in ids.STATION_ALIASES.values() or (
+                len(code) >= 6 and any(k.startswith(code) for k in known)):
+            return cand
+    return parts[-1]
+
+
+def page_breaks(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, station as written, serial) of every page-break line, also where glued into running text."""
+    out = []
+    for of in _PB_OF.finditer(text):
+        m = _PB_BEFORE.search(text, max(0, of.start() - 30), of.start())
+        if m is None:
+            continue
+        head = _PB_HEAD.search(text, max(0, m.start() - 40), m.start())
+        if head is None:
+            continue
+        station = _station_words(head.group(0))
+        start = m.start() - len(station) - 1
+        ws = len(text[:start]) - len(text[:start].rstrip(" \t"))
+        out.append((start - ws, of.end(), station, int(m.group(1))))
+    return out
 
 
 def strip_page_breaks(text: str) -> str:
     """Remove the page-break lines of multi-part cables, also where they are glued into running text."""
-    return PAGE_BREAK.sub(" ", text)
+    out, pos = [], 0
+    for start, end, _station, _serial in page_breaks(text):
+        out += [text[pos:start], " "]
+        pos = end
+    return "".join(out) + text[pos:] if out else text
 
 
 def page_break_station(text: str) -> tuple[str, int] | None:
     """Station and serial named by a page-break line (`STATE 00000284 002 OF 002`)."""
-    m = re.search(r"\b([A-Z]{2,}(?: [A-Z]{2,}){0,2}) (\d{5,8})\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b", text)
-    return (ids.station(m.group(1)), int(m.group(2))) if m else None
+    found = page_breaks(text)
+    return (ids.station(found[0][2]), found[0][3]) if found else None
