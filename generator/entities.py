@@ -351,17 +351,15 @@ class Extractor:
         self.definitions = {}
         iso = gz.fips_to_iso()
         self.towns = {iso[t] for t in cable.tags if t in iso}
-        self.tokenized = []
-        for text, caps in self.segments(cable) + _line_segments(cable):
-            toks = tokenize(text)
-            self.tokenized.append((toks, text, caps))
-            if (text, caps) in _line_segments(cable):
-                continue
+        body = self.segments(cable)
+        segs = [(tokenize(text), text, caps) for text, caps in body + _line_segments(cable)]
+        for toks, text, caps in segs[:len(body)]:
             if caps:
                 self._caps(toks, text)
             else:
                 self._mixed(toks, text)
         self._people_lines(cable)
+        self.groups = _count(segs, self.cands)  # the words are dropped here: only counts are kept
         return self.cands
 
     # recording
@@ -387,7 +385,9 @@ class Extractor:
             if t.shape not in ("cap", "upper"):
                 i += 1
                 continue
-            j = max(self._run_end(toks, i), self._known_end(toks, i))
+            j = self._run_end(toks, i)
+            if j < n and toks[j].key in gz.CONNECTORS:
+                j = max(j, self._known_end(toks, i))
             self._classify(toks, i, j, text)
             i = j
 
@@ -475,6 +475,8 @@ class Extractor:
         if len(run) == 1 and _acronym_like(run[0].text):
             if _GOV.match(run[0].text):
                 self.add("ORG", words)
+            else:  # an acronym another cable may define
+                self.weak.append(((run[0].key,), (run[0].text,)))
             return
         self._person(run, toks, i, j, gap_after)
 
@@ -662,21 +664,33 @@ class Extractor:
         elif multi and run[-1].shape == "upper" and all(t.shape == "cap" for t in run[:-1]):
             self.add("PER", words[:-1] + _title_case([words[-1]]).split(), person=True)
         elif len(run) <= 4 and (multi and self._namelike(run, strict=True) or not multi and not run[0].sent
-                                and run[0].shape == "cap" and not self.vocab.common(run[0].key)):
+                                and run[0].shape == "cap" and not self.vocab.common(run[0].key)
+                                and not (i > 0 and toks[i - 1].key == "the")):
             self.weak.append((tuple(t.key for t in run), tuple(t.text for t in run)))
 
-    def resolve(self, gaz: Gazetteer, given: set[str], surnames: dict[str, tuple[str, ...]]) -> None:
+    def resolve(self, gaz: Gazetteer, given: set[str], surnames: dict[str, tuple[str, ...]]) -> tuple[Entity, ...]:
         """Decide the phrases left open, with what the whole archive taught (names, given names, acronyms)."""
         people = {k[-1] for k, c in self.cands.items() if c.types.get("PER")}
+        counted = set(self.groups)
         for key, words in self.weak:
             known = gaz.get(key)
             if known and (known.type != "PER" or len(key) >= 2):
-                self.add(known.type, list(words), norm(known.name), person=known.type == "PER")
+                typ, target, person = known.type, norm(known.name), known.type == "PER"
             elif len(key) >= 2 and (key[0] in given and not self.vocab.common(key[0]) or key[-1] in people):
-                self.add("PER", list(words), person=True)
+                typ, target, person = "PER", None, True
             elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places():
-                self.add("PER", list(words), surnames[key[0]])
+                typ, target, person = "PER", surnames[key[0]], False
+            else:
+                continue
+            k = self.add(typ, list(words), target, person=person)
+            if k is None or k in counted:
+                continue
+            g = self.groups.setdefault(k, _Group())
+            g.add(typ, " ".join(words))
+            g.person = g.person or person
         self.weak = []
+        _fold_surnames(self.groups)
+        return _entities(self.groups)
 
     # text in capitals: known names, titled names, acronym definitions
     def _caps(self, toks: list[Tok], text: str) -> None:
@@ -950,15 +964,13 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
         i = 0
         n = len(toks)
         while i < n:
-            if toks[i].key not in firsts:
+            if toks[i].key not in firsts or (not caps and toks[i].shape == "lower"):
                 i += 1
                 continue
             for ln in range(min(longest, n - i), 0, -1):
                 sub = toks[i:i + ln]
                 key = tuple(t.key for t in sub)
                 if key not in forms or any(t.brk for t in sub[1:]):
-                    continue
-                if not caps and sub[0].shape == "lower":
                     continue
                 target = forms[key]
                 form = _POSSESSIVE.sub("", re.sub(r"\s+", " ", text[sub[0].start:sub[-1].end]))
@@ -980,6 +992,18 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
 
 
 _POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
+    """Lone surnames found late (`Rajoelina`) join the one full personal name of the cable they end."""
+    owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 2 and g.type() == "PER":
+            for s in _surname_keys(key):
+                owners[s].append(key)
+    for s, ks in owners.items():
+        if len(ks) == 1 and s in groups and groups[s].type() == "PER":
+            groups[ks[0]].absorb(groups.pop(s), as_type="PER")
 
 
 def _vote(c: Cand) -> str:
@@ -1004,8 +1028,7 @@ def extract(cable, gaz: Gazetteer | None = None, vocab: Vocab | None = None, giv
     vocab = vocab or _vocab([cable])
     ex = Extractor(gaz, vocab, given, acronyms)
     ex.run(cable)
-    ex.resolve(gaz, ex.given, {})
-    return _entities(_count(ex.tokenized, ex.cands))
+    return ex.resolve(gaz, ex.given, {})
 
 
 def _entities(groups: dict[tuple[str, ...], _Group]) -> tuple[Entity, ...]:
@@ -1033,8 +1056,7 @@ def enrich(cables: list) -> tuple[list, list[str]]:
     for i in todo:
         ex = Extractor(gaz, vocab, given)
         ex.run(cables[i])
-        ex.tokenized = []  # read again at the second step: holding every cable's words would not scale
-        open_[i] = ex
+        open_[i] = ex  # keeps its candidates and open phrases, not the cable's words
         for a, d in ex.definitions.items():
             defined[a][d] += 1
         for key, c in ex.cands.items():
@@ -1052,10 +1074,7 @@ def enrich(cables: list) -> tuple[list, list[str]]:
     for i in todo:
         ex = open_.pop(i)
         ex.acronyms = acronyms
-        ex.resolve(gaz, given, surnames)
-        segs = [(tokenize(text), text, caps)
-                for text, caps in Extractor.segments(cables[i]) + _line_segments(cables[i])]
-        found[i] = _entities(_count(segs, ex.cands))
+        found[i] = ex.resolve(gaz, given, surnames)
     cables = [replace(c, entities=found[i]) if i in found else c for i, c in enumerate(cables)]
     return _merge_archive(cables, acronyms)
 

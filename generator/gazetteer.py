@@ -18,7 +18,7 @@ TITLES = frozenset("""
 ambassador amb ambassador-designate registrar commodore depsec co-chair vadm radm chargé d'affaires minister fm pm dpm mfa president vice vp secretary deputy under assistant
 a/s das pdas u/s dasd asd s/e envoy special director general dg chief head acting principal senior executive
 sheikh shaikh shaykh sheik sayed sayyid sayyed seyyed ayatollah ayatallah grand hojatoleslam imam mullah mufti
-king queen prince princess crown emir amir sultan sharif
+king queen prince princess crown emir amir sultan sharif shah
 mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady
 gen gen. lt lt. col col. maj maj. brig brig. adm adm. capt capt. cdr cdr. sgt sgt. cpl
 colonel admiral captain commander lieutenant major brigadier marshal field general sergeant
