@@ -53,6 +53,8 @@ class _Pre:
         self.declassify, eo_end = f.parse_declassify(pre)
         self.tags, tags_end = f.parse_tags(pre)
         self.subject, subj_end = f.parse_subject(pre)
+        subj = f.SUBJECT.search(pre)
+        self.subject_span = (subj.start(), subj_end) if subj and subj_end else None
         self.classified_by, self.reasons, cb_end = f.parse_classified_by(pre)
         self.blocks = ref_blocks(pre)
         ends = [e for e in (start, eo_end, tags_end, subj_end, cb_end) if e]
@@ -61,6 +63,21 @@ class _Pre:
         if first and body_start > first.start():
             body_start = first.start()
         self.body_start = body_start
+        self.first_para = first.start() if first else body_start
+
+    def handling_text(self, preamble: str) -> str:
+        """The preamble without its SUBJECT, REF and Classified-By text, where caveats are looked for."""
+        spans = [self.subject_span] if self.subject_span else []
+        spans += [(s, e) for _b, s, e in self.blocks]
+        m = f.CLASSIFIED_BY.search(preamble)
+        if m:
+            spans.append((m.start(), preamble.find("\n", m.end()) % (len(preamble) + 1)))
+        out, pos = [], 0
+        for s, e in sorted(spans):
+            if s >= pos:
+                out.append(preamble[pos:s])
+            pos = max(pos, e)
+        return "\n".join(out + [preamble[pos:]])
 
     def ref_items(self) -> list[str]:
         """Text of every REF item."""
@@ -130,7 +147,8 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         raise NotACable(f"malformed cable ID {cid!r}")
     year = int(date[:4]) if date else ids.full_year(m.group(1))
     origin = m.group(2)
-    classification, caveats = _classification(meta, pre.cls, preamble)
+    handling = pre.handling_text(text[:max(pre.body_start, pre.first_para)])
+    classification, caveats = _classification(meta, pre.cls, handling)
     body_text = bodymod.clean_body(body_text)
     body_text, signer = bodymod.split_signer(body_text, pre.classified_by)
     own = (origin, int(m.group(3)))
@@ -162,7 +180,9 @@ def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | 
     if written:
         parts = [p.strip() for p in written.upper().split("//") if p.strip()]
         level = f.normalise_classification(parts[0]) if parts else None
-        extra = [p for p in parts[1:] if p not in caveats and p != "FOR OFFICIAL USE ONLY"]
+        # the 2011 site writes SBU cables `UNCLASSIFIED//FOR OFFICIAL USE ONLY`: the same as the text's SENSITIVE
+        extra = [p for p in parts[1:] if p not in caveats
+                 and not (p == "FOR OFFICIAL USE ONLY" and any("SENSITIVE" in c for c in caveats))]
         return level, extra + caveats
     if cls:
         return cls["classification"], [c for c in cls["caveats"] if c not in caveats] + caveats

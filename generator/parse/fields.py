@@ -141,16 +141,26 @@ def parse_class_line(text: str) -> dict | None:
 
 
 HANDLING = re.compile(
-    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|ORCON|EFTO|NOCONTRACT|PROPIN|REL [A-Z, ]+?(?=\s|$)|"
+    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ORCON|EFTO|NOCONTRACT|PROPIN|TERREP|REL [A-Z, ]+?(?=\s|$)|"
     r"SENSITIVE BUT UNCLASSIFIED|SENSITIVE|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION)\b"
 )
 
 
 def parse_caveats(preamble: str) -> list[str]:
-    """Handling caveats stated before the body, each once, in order of appearance."""
+    """Handling caveats stated before the body, each once, in order of appearance.
+
+    Words in capitals anywhere in the preamble count (`... STATE 000284 SIPDIS E.O. ...`); a line that holds
+    nothing but handling words counts in any case (`Sensitive`). The caller leaves out SUBJECT and REF text.
+    """
+    lines = []
+    for line in preamble.split("\n"):
+        upper = line.upper()
+        whole = HANDLING.sub("", upper).strip(" ,;.")
+        lines.append(upper if upper.strip() and not whole else line)
     out: list[str] = []
-    for m in HANDLING.finditer(preamble):
+    for m in HANDLING.finditer("\n".join(lines)):
         word = re.sub(r"\s+", " ", m.group(1)).strip()
+        word = "SENSITIVE" if word == "SENSITIVE BUT UNCLASSIFIED" else word  # one caveat, one spelling
         if word not in out:
             out.append(word)
     return out
@@ -214,7 +224,7 @@ def parse_tags(text: str) -> tuple[list[str], int | None]:
 SUBJECT = re.compile(r"(?:^|\s)SUBJ(?:ECT)?\s*:\s*", re.M)
 _SUBJECT_END = re.compile(
     r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
-    r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s"
+    r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s|\n\s*(?:THIS (?:CABLE|MESSAGE) IS|SENSITIVE BUT UNCLASSIFIED)"
 )
 _TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$")
 
