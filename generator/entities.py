@@ -136,6 +136,14 @@ class _Group:
     def entity(self) -> Entity:
         typ = self.type()
         name = _full_name(self.forms) if typ == "PER" else _prefer(self.forms)
+        longer = [f for f in self.forms if " " in f and not f.isupper()]
+        if typ == "ORG" and _acronym_like(name) and longer:
+            name = _prefer(Counter({f: self.forms[f] for f in longer}))  # the long form the acronym stands for
+        if typ == "LOC":
+            place = gz.places().get(" ".join(norm(name)))
+            name = place.name if place else name
+        if name.isupper() and (typ == "LOC" or " " in name) and not _ABBREV.match(name.rstrip(".")):
+            name = _title_case(name.split())
         aliases = tuple(sorted(f for f in self.forms if f != name))
         return Entity(typ, name, aliases, sum(self.forms.values()))
 
@@ -552,7 +560,7 @@ class Extractor:
                 return False
             if t.shape == "upper" and not self._caps_surname(t):
                 return False
-            if t.shape == "num" or re.fullmatch(r"[A-Z]{2,}s", t.text) or re.search(r"-[A-Z]{2,}\b", t.text):
+            if t.shape == "num" or re.fullmatch(r"[A-Z]{2,}s", t.text) or re.search(r"[a-z]-[A-Z]{2,}\b", t.text):
                 return False  # `NGOs`, `Non-NATO`: acronyms, not names
         if strict and all(self.vocab.common(t.key) for t in run):
             return False
@@ -600,7 +608,7 @@ class Extractor:
         if all(t.shape == "upper" for t in name):
             words = _title_case(words).split()
         key = self.add("PER", words, person=True)
-        if key and len(name) == 1 and run[k - 1].key in _STYLE_TITLES:
+        if key and len(name) == 1 and run[k - 1].key in _STYLE_TITLES:  # noqa: SIM102
             self.cands[key].styled = True
         self._classify_rest(rest, toks, i)
         return True
@@ -620,8 +628,21 @@ class Extractor:
             return False
         acr = toks[j]
         close = text[acr.end:acr.end + 2].strip()
-        if not close.startswith(")") or len(run) < 2 or not _initials_match(acr.text, [t.text for t in run]):
+        if not close.startswith(")") or len(run) < 2:
             return False
+        for start in range(len(run) - 1):
+            if run[start].key not in gz.CONNECTORS and _initials_match(acr.text, [t.text for t in run[start:]]):
+                break
+        else:
+            return False
+        if start:  # `Partners of the Missile Technology Control Regime (MTCR)`: the name is the tail
+            head = run[:start]
+            while head and head[-1].key in gz.CONNECTORS:
+                head = head[:-1]
+            if head:
+                first = toks.index(head[0])
+                self._classify(toks, first, first + len(head), text)
+            run = run[start:]
         words = [t.text for t in run]
         if all(t.shape == "upper" for t in run):
             words = _title_case(words).split()

@@ -72,6 +72,8 @@ appeared intends intended plans planned
 # Capitalised words that are never a name on their own (cable vocabulary, calendar, sentence openers).
 GENERIC = frozenset("""
 a an the this that these those there here it its he she his her they their them we our us you your i my me
+is are was were be been being has have had do does did will would shall should can could might must
+let
 and or but nor so yet if then than when while where whereas whether because since although though however
 also after before during until unless per via with without within between among against about above below
 under over into onto from to in on at by of for as not no yes all any both each every few many most some
