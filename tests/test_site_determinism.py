@@ -27,3 +27,21 @@ def test_two_builds_are_identical(tmp_path_factory):
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
     assert "sitemap.xml.gz" in a
+
+
+def test_corpus_docs_do_not_depend_on_the_hash_seed(shared, tmp_path):
+    """Python randomizes str hashes per process: set and dict-of-set order must never reach a page."""
+    import subprocess
+
+    from sitebuild import PY, env
+
+    procs = []
+    for seed in ("1", "2"):
+        cmd = [PY, "-m", "generator", "build", str(shared / "corpus"), str(shared / "seeds"),
+               "--docs", str(tmp_path / seed), "--quiet"]
+        procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env({"PYTHONHASHSEED": seed}),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    assert [p.wait(timeout=600) for p in procs] == [0, 0]
+    a, b = tree(tmp_path / "1"), tree(tmp_path / "2")
+    differ = sorted(p for p in set(a) | set(b) if a.get(p) != b.get(p))
+    assert differ == [], f"{len(differ)} files differ, e.g. {differ[:5]}"

@@ -248,3 +248,25 @@ def test_nothing_is_loaded_from_another_host(example_site):
     assert loads == []
     assert (example_site.site / "404.html").is_file()
     assert not list(example_site.site.rglob("*.py"))
+
+
+def test_published_with_site_url_404_page_and_sitemap_work(example_site, tmp_path):
+    import yaml
+
+    from sitebuild import PY, run
+
+    cfg = yaml.safe_load(example_site.config.read_text(encoding="utf-8"))
+    cfg["site_url"] = "https://example.org/cables/"
+    cfg["site_dir"] = str(tmp_path / "site")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    log = run([PY, "-m", "mkdocs", "build", "--strict", "-f", str(config)])
+    assert "WARNING" not in log
+    site = tmp_path / "site"
+    assert linkcheck.check(site, base="/cables/").problems == []
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/cables/cable/08STATE19406.html</loc>" in sitemap
+    import gzip
+
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    assert (site / "sitemap.xml.gz").read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0: the same bytes every day

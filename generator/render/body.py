@@ -15,7 +15,7 @@ from .text import h
 
 _TOKEN = re.compile(r"\w+(?:['’.&/-]\w+)*")
 REF_MENTION = re.compile(
-    r"(?<![\w-])(?P<kw>REFTELS?|REFS?|REFERENCE)(?:\s+(?P<label>[A-Z])(?![\w-]))?", re.IGNORECASE)
+    r"(?<![\w-])(?P<kw>REFTELS?|REFS?|REFERENCE)(?![\w-])(?:\s+(?P<label>[A-Z])(?![\w-]))?", re.IGNORECASE)
 REDACTION = re.compile(r"(?<![A-Za-z0-9])(?:X{6,}|x{6,})(?![A-Za-z0-9])")
 SNIPPET = 80  # characters of context each side of a mention on entity pages
 

@@ -47,7 +47,7 @@ def yaml_str(text: str) -> str:
 
 def front_matter(title: str, **meta: str) -> str:
     """Page metadata; the title is HTML-escaped because the theme inserts it into <title> unescaped."""
-    lines = [f"title: {yaml_str(h(one_line(title)))}"]
+    lines = [f"title: {yaml_str(h(one_line(_NOT_PRINTABLE.sub('', one_line(title)))))}"]
     lines += [f"{k}: {yaml_str(v)}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
