@@ -73,8 +73,8 @@ def classification(name: str) -> str:
 
 
 def entity(kind: str, name: str) -> str:
-    """Page of one named entity."""
-    return f"entity/{slug(kind)}/{slug(name)}.md"
+    """Page of one named entity; spellings that differ only in case or spacing share it."""
+    return f"entity/{slug(kind)}/{slug(' '.join(name.lower().split()))}.md"
 
 
 def entity_index(kind: str, letter: str) -> str:

@@ -134,9 +134,15 @@ def _spans(text: str, page: str, targets, resolve, matcher: EntityMatcher) -> li
     spans += [Span(s, e, "entity", urls.href(page, key), None, key) for s, e, key in matcher.find(text)]
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
+    linked: set[str] = set()
     for s in spans:
-        if not out or s.start >= out[-1].end:
-            out.append(s)
+        if out and s.start < out[-1].end:
+            continue
+        if s.key:  # an entity is linked at its first mention in each paragraph only
+            if s.key in linked:
+                continue
+            linked.add(s.key)
+        out.append(s)
     return out
 
 

@@ -22,6 +22,11 @@ CLASS_SHORT = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL
 Page = tuple[str, str]
 
 
+def kind_title(kind: str) -> str:
+    """Heading of a kind of tag (a kind the table adds later gets its own name)."""
+    return KIND_TITLES.get(kind, f"{kind.capitalize()} tags")
+
+
 def plural(n: int, word: str) -> str:
     """`1 cable`, `2 cables`."""
     return f"{n:,} {word}" + ("" if n == 1 else "s")
@@ -93,15 +98,15 @@ def tag_pages(archive: Archive) -> Iterator[Page]:
         info = archive.tag_info[code]
         meaning = md(info.meaning) if info.meaning else "*meaning unknown*"
         src = f" Source of the meaning: {md(info.source)}." if info.source else ""
-        intro = (f"**{md(code)}**: {meaning} ({KIND_TITLES[info.kind].lower()}).{src}\n\n"
+        intro = (f"**{md(code)}**: {meaning} ({md(kind_title(info.kind)).lower()}).{src}\n\n"
                  f"{plural(len(cids), 'cable')}, newest first. [All tags]({urls.link(urls.tag(code), urls.TAGS)})")
         yield from cable_listing(urls.tag(code), f"Tag {code}", intro, cids, archive)
     rows = []
-    for kind in TAG_KINDS:
+    kinds = sorted({i.kind for i in archive.tag_info.values()},
+                   key=lambda k: (TAG_KINDS.index(k) if k in TAG_KINDS else TAG_KINDS.index("unknown") - .5, k))
+    for kind in kinds:
         codes = [t for t, i in archive.tag_info.items() if i.kind == kind]
-        if not codes:
-            continue
-        rows.append(f"\n## {KIND_TITLES[kind]}\n\n| Tag | Meaning | Cables |\n|---|---|---|")
+        rows.append(f"\n## {md(kind_title(kind))}\n\n| Tag | Meaning | Cables |\n|---|---|---|")
         for t in sorted(codes, key=lambda t: (-len(archive.tags[t]), t)):
             meaning = md(archive.tag_info[t].meaning) or "—"
             rows.append(f"| [{md(t)}]({urls.link(urls.TAGS, urls.tag(t))}) | {meaning} | {len(archive.tags[t])} |")
@@ -154,11 +159,8 @@ def date_pages(archive: Archive) -> Iterator[Page]:
         if undated:
             parts.append(f"## Month unknown\n\n{plural(len(undated), 'cable')} of {y} state no date; "
                          "the year comes from the cable ID.")
-            rows = [cable_row(c, urls.year(y), archive) for c in undated[:PER_PAGE]]
-            parts.append(CABLE_HEADER + "\n" + "\n".join(rows))
-            if len(undated) > PER_PAGE:
-                parts.append(f"… and {len(undated) - PER_PAGE} more.")
-        yield urls.year(y), front_matter(str(y)) + "\n\n".join(parts) + "\n"
+        rows = [cable_row(c, urls.year(y), archive) for c in undated]
+        yield from paginate(urls.year(y), str(y), "\n\n".join(parts), rows, CABLE_HEADER)
     yield urls.DATES, dates_index(archive)
 
 
