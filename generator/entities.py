@@ -7,6 +7,7 @@ pairwise comparison of cables or entities).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -215,26 +216,34 @@ def _shape(w: str) -> str:
     return "cap"
 
 
+_GAP_TOKEN = re.compile(r"([\W_]*)(" + _TOKEN.pattern + ")")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word(w: str) -> tuple[str, str]:
+    """Lookup key and shape of a word (cached: the same names recur across the archive)."""
+    return wkey(w), _shape(w)
+
+
 def tokenize(text: str) -> list[Tok]:
     """The words of a text with their shapes and the breaks between them."""
     toks: list[Tok] = []
     append = toks.append
-    prev_end = 0
+    pos = 0
     last: Tok | None = None
     sent_end = _SENT_END.search
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        start, end = m.span()
+    for gap, w in _GAP_TOKEN.findall(text):
+        start = pos + len(gap)
+        pos = start + len(w)
         if w.islower() and w.isalpha():
             key, shape = w, "lower"
         else:
-            key, shape = wkey(w), _shape(w)
+            key, shape = _word(w)
         if last is None:
             brk, sent = False, True
-        elif start == prev_end + 1 and text[prev_end] == " ":
+        elif gap == " ":
             brk = sent = False
         else:
-            gap = text[prev_end:start]
             g = gap.strip()
             if g == "." and ((len(last.text) == 1 and last.text.isupper()) or last.key in _DOTTED):
                 g = ""  # `Donald A. Mahley`, `Mr. Smith`: the dot ends an abbreviation, not a sentence
@@ -242,9 +251,8 @@ def tokenize(text: str) -> list[Tok]:
             sent = bool(sent_end(gap)) if (brk or "\n" in gap) else False
             if brk and last.shape == "num":
                 sent = True
-        last = Tok(w, key, start, end, shape, brk, sent)
+        last = Tok(w, key, start, pos, shape, brk, sent)
         append(last)
-        prev_end = end
     return toks
 
 
@@ -393,6 +401,10 @@ class Extractor:
             if t.shape not in ("cap", "upper"):
                 i += 1
                 continue
+            if t.key in GENERIC and t.key not in TITLES and (
+                    i + 1 == n or toks[i + 1].brk or toks[i + 1].shape in ("lower", "num")):
+                i += 1  # `The`, `However`: a lone capital that opens a sentence
+                continue
             j = self._run_end(toks, i)
             if j < n and toks[j].key in gz.CONNECTORS:
                 j = max(j, self._known_end(toks, i))
@@ -401,7 +413,7 @@ class Extractor:
 
     def _known_end(self, toks: list[Tok], i: int) -> int:
         """End of the longest known name starting at i, across small words (`Foreign and Commonwealth Office`)."""
-        for ln in range(min(self.gaz.max_len, len(toks) - i), 2, -1):
+        for ln in range(self.gaz.reach(toks, i), 2, -1):
             sub = toks[i:i + ln]
             if sub[-1].shape in ("cap", "upper") and not any(t.brk for t in sub[1:]) \
                     and self.gaz.get(tuple(t.key for t in sub)):
@@ -536,7 +548,7 @@ class Extractor:
         found = False
         k = 0
         while k < len(run):
-            for ln in range(min(self.gaz.max_len, len(run) - k), 0, -1):
+            for ln in range(self.gaz.reach(run, k), 0, -1):
                 sub = run[k:k + ln]
                 known = self._lookup(tuple(t.key for t in sub), sub)
                 if known and (known.weight >= 2 or ln >= 2):
@@ -759,7 +771,7 @@ class Extractor:
         return k
 
     def _caps_known(self, toks: list[Tok], i: int) -> int:
-        for ln in range(min(self.gaz.max_len, len(toks) - i), 0, -1):
+        for ln in range(self.gaz.reach(toks, i), 0, -1):
             sub = toks[i:i + ln]
             if any(t.brk for t in sub[1:]):
                 continue
@@ -915,7 +927,7 @@ _LINE_WORDS = frozenset("political economic economics legal public affairs manag
 def _archive_knowledge(cables: list) -> tuple[Gazetteer, set[str]]:
     """The base gazetteer plus every name the archive's annotations give, and the given names they show."""
     base = gz.base_gazetteer()
-    gaz = Gazetteer(dict(base.table), base.max_len)
+    gaz = Gazetteer(dict(base.table), base.max_len, set(base.prefixes))
     given: set[str] = set()
     for c in cables:
         for e in c.entities:
@@ -978,28 +990,33 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
         if len(key) == 1 and c.styled and key not in owners and len(by_first.get(key[0], ())) == 1:
             forms[key] = by_first[key[0]][0]  # `Sheikh Ahmed` where only `Ahmed Al Asfoor` is named
             folded.add(key)
-    longest = max((len(k) for k in forms), default=1)
-    firsts = {k[0] for k in forms}
+    prefixes = {k[:m] for k in forms for m in range(1, len(k) + 1)}
     groups: dict[tuple[str, ...], _Group] = {}
     for toks, text, caps in segs:
         i = 0
         n = len(toks)
         while i < n:
-            if toks[i].key not in firsts or (not caps and toks[i].shape == "lower"):
+            t = toks[i]
+            if (t.key,) not in prefixes or (not caps and t.shape == "lower"):
                 i += 1
                 continue
-            for ln in range(min(longest, n - i), 0, -1):
-                sub = toks[i:i + ln]
-                key = tuple(t.key for t in sub)
-                if key not in forms or any(t.brk for t in sub[1:]):
-                    continue
-                target = forms[key]
-                form = _POSSESSIVE.sub("", re.sub(r"\s+", " ", text[sub[0].start:sub[-1].end]))
-                groups.setdefault(target, _Group()).add(_vote(cands[target]), form)
-                i += ln
-                break
-            else:
+            key: tuple[str, ...] = ()
+            best = 0
+            for m in range(i, n):
+                if m > i and toks[m].brk:
+                    break
+                key += (toks[m].key,)
+                if key not in prefixes:
+                    break
+                if key in forms:
+                    best = m - i + 1
+            if not best:
                 i += 1
+                continue
+            target = forms[tuple(x.key for x in toks[i:i + best])]
+            form = _POSSESSIVE.sub("", re.sub(r"\s+", " ", text[t.start:toks[i + best - 1].end]))
+            groups.setdefault(target, _Group()).add(_vote(cands[target]), form)
+            i += best
     for key, c in cands.items():  # found only where the counter does not read (a split line): still named once
         if key not in groups and key not in folded:
             g = groups.setdefault(key, _Group())

@@ -316,6 +316,7 @@ class Gazetteer:
 
     table: dict[tuple[str, ...], Known] = field(default_factory=dict)
     max_len: int = 1
+    prefixes: set = field(default_factory=set)  # every start of a known name, to stop scans early
 
     def add(self, typ: str, name: str, form: str | None = None, weight: int = 1) -> None:
         """Record `form` (default: the name) as naming entity `name` of type `typ`; heavier evidence wins."""
@@ -326,6 +327,19 @@ class Gazetteer:
         if old is None or weight > old.weight:
             self.table[key] = Known(typ, name, weight)
         self.max_len = max(self.max_len, len(key))
+        for m in range(1, len(key) + 1):
+            self.prefixes.add(key[:m])
+
+    def reach(self, toks: list, i: int) -> int:
+        """How many words from i on could still be one known name: the longest length worth looking up."""
+        key: tuple[str, ...] = ()
+        n = 0
+        for t in toks[i:i + self.max_len]:
+            key += (t.key,)
+            if key not in self.prefixes:
+                break
+            n += 1
+        return n
 
     def get(self, key: tuple[str, ...]) -> Known | None:
         """What a word tuple names, if known."""
