@@ -402,7 +402,8 @@ class Extractor:
                 i += 1
                 continue
             if t.key in GENERIC and t.key not in TITLES and (
-                    i + 1 == n or toks[i + 1].brk or toks[i + 1].shape in ("lower", "num")):
+                    i + 1 == n or toks[i + 1].brk or toks[i + 1].shape == "num"
+                    or toks[i + 1].shape == "lower" and toks[i + 1].key not in gz.CONNECTORS):
                 i += 1  # `The`, `However`: a lone capital that opens a sentence
                 continue
             j = self._run_end(toks, i)
@@ -683,7 +684,7 @@ class Extractor:
                 nxt.key in _APPOSITION or nxt.key in gz.ROLE_WORDS or nxt.key in TITLES):
             self.add("PER", words, person=True)
         elif multi and gap_after.strip() == "(" and nxt is not None and nxt.shape == "upper" \
-                and not _initials_match(nxt.text, words):
+                and not _initials_match(nxt.text, words) and nxt.text[0].lower() != words[0][0].lower():
             self.add("PER", words, person=True)
         elif nxt is not None and not nxt.brk and nxt.key in gz.SPEECH_VERBS and (
                 multi and self._namelike(run, strict=True) and not self.vocab.common(run[-1].key)

@@ -67,6 +67,11 @@ def test_acronym_defined_in_the_text():
     assert len(mtcr) == 1 and mtcr[0].type == "ORG" and mtcr[0].name == "Missile Technology Control Regime"
     assert mtcr[0].count == 3  # the long name, the acronym in brackets, the acronym again
     assert ("LOC", "Paris") in found(ents)
+    c = cable("They discussed the Convention on Cluster Munitions (CCM) with David Hodson (OSD).")
+    got = found(extract(c))
+    assert ("ORG", "CCM") in got and ("ORG", "Convention on Cluster Munitions") in got
+    assert ("PER", "David Hodson") in got  # a name before an office in brackets
+    assert not any(t == "PER" and "Munitions" in n for t, n in got)
 
 
 def test_classified_by_and_signer_are_people():
