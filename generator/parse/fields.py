@@ -185,7 +185,7 @@ def parse_declassify(text: str) -> tuple[str | None, int | None]:
 
 def decl_date(declassify: str | None) -> tuple[int, int, int] | None:
     """Year, month, day of a declassification date (`01/04/2020`)."""
-    if not declassify:
+    if not declassify or "DECLASSIFIED" in declassify.upper():  # already declassified: not a schedule
         return None
     m = DECL_DATE.search(declassify)
     if not m:
@@ -269,7 +269,7 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
         who = rest[:r.start()]
         reasons = re.sub(r"\s+", " ", re.sub(r"(?i)\ba\s*\n\s*nd\b", "and", r.group("r"))).strip()
         reasons = re.sub(r"^1\s*\.\s*([45])\s*", r"1.\1 ", reasons).strip()
-        reasons = re.sub(r"\(\s+", "(", reasons)
+        reasons = re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", reasons))
         end = start + r.end()
         end += len(re.match(r"(?:\s*\.(?=\s|$))?", text[end:]).group(0))
     else:

@@ -21,8 +21,8 @@ _REF_END = re.compile(
 # [YY|YYYY] STATION SERIAL[, /, AND, & SERIAL...] [(YYYY)]; the year may be glued to the station (`09MANAMA 281`).
 CABLE_REF = re.compile(
     r"(?<![A-Z0-9/-])(?:(?P<year>(?:19|20)\d{2}|\d{2})(?:\s+|(?=[A-Z]{3})))?"
-    r"(?P<station>[A-Z]{3,}(?: [A-Z]{3,}){0,2}?)\s+"
-    r"(?P<serials>[0-9O]*\d[0-9O]*(?:\s*(?:/|,|&|\bAND\b)\s*[0-9O]*\d[0-9O]*(?![-/\d.]))*)(?![-/\d])(?!:\d)"
+    r"(?P<station>[A-Z]{3,}(?: [A-Z]{2,}){0,2}?)\s+"
+    r"(?P<serials>[0-9O]*\d[0-9O]*(?:\s*(?:/|,|&|\bAND\b)\s*[0-9O]*\d[0-9O]*)*)(?![-/\d])(?!:\d)"
     r"(?:\s+\((?P<year_after>(?:19|20)\d{2})\))?"
 )
 # Words that stand before a number in REF text but are not stations.
@@ -85,6 +85,8 @@ def cited(item: str) -> list[tuple[int | None, str, int]]:
         if code is None:
             continue
         year = ids.full_year(year_w) if year_w else None
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", m.group("serials")):
+            continue  # a date (`4/01/08`), not a list of serials
         for serial in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", m.group("serials")):
             serial = serial.replace("O", "0").strip()
             if serial and int(serial) > 0:

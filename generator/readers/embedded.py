@@ -23,7 +23,7 @@ _LINES = re.compile(
 # `12055,11/12/2003 16:26,03THEHAGUE2835,"Embassy The Hague",SECRET//NOFORN,03THEHAGUE2568,"header","content`
 _CSV = re.compile(
     rf"(?:^|\n)[ \t]*(?P<n>\d{{1,7}}),(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}} \d{{1,2}}:\d{{2}}),(?P<id>{_ID}),"
-    rf"\"(?P<origin>[^\"]{{2,60}})\",(?P<cls>{_CLASS}),(?P<refs>[^,\n]*),\"(?P<header>(?:[^\"]|\"\")*)\",\""
+    rf"\"(?P<origin>[^\"]{{2,60}})\",(?P<cls>{_CLASS}),(?P<refs>[^,\"]*),\"(?P<header>(?:[^\"]|\"\")*)\",\""
 )
 # `2005-11-14 10:58:00<TAB>05MANAMA1672<TAB>Embassy Manama<TAB>CONFIDENTIAL<TAB>refs<TAB>header<TAB>content`
 _TSV = re.compile(
@@ -45,7 +45,7 @@ _CONTINUATION = re.compile(r"[ \t]*\\[ \t]*(?=\n|$)")
 
 def _meta(m: re.Match, created: str) -> dict:
     """The row's fields under the names the readers use for a page table (`header`: its routing header)."""
-    refs = [r for r in (m.group("refs") or "").split("|") if r.strip()]
+    refs = [r for r in re.sub(r"\s+", "", m.group("refs") or "").split("|") if r]
     out = {"id": m.group("id"), "created": created, "classification": re.sub(r"\s+", " ", m.group("cls")),
            "origin_name": re.sub(r"\s+", " ", m.group("origin")).strip(), "refs": refs}
     header = _CONTINUATION.sub("", m.groupdict().get("header") or "").replace('""', '"').strip()
