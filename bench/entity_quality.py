@@ -6,7 +6,9 @@ unannotated corpus. The cable's own annotations never reach the gazetteer. Print
 (an entity counts as found when an extracted entity of the same type shares a name or alias with it), then the
 misses and the extra finds, and how long extraction took.
 
-    .venv/bin/python bench/entity_quality.py [--seeds-only] [--shared ../shared]
+    .venv/bin/python bench/entity_quality.py [--seeds-only] [--shared ../shared] [--scale 1,4,8]
+
+--scale repeats the corpus k times (renamed IDs) and prints CPU time per cable: flat figures mean linear.
 """
 from __future__ import annotations
 
@@ -87,15 +89,31 @@ def run(shared: Path, seeds_only: bool) -> bool:
     return ok
 
 
+def scale(shared: Path, factors: list[int]) -> None:
+    """CPU seconds of enrich on the corpus repeated k times: the cost per cable must not grow with k."""
+    cables = load([str(shared / "corpus"), str(shared / "seeds")])[0]
+    enrich(cables[:3])  # the place tables load once per process
+    for k in factors:
+        archive = [replace(c, id=f"{c.id}R{r}") for r in range(k) for c in cables]
+        t0 = time.process_time()
+        enrich(archive)
+        spent = time.process_time() - t0
+        print(f"scale x{k}: {len(archive)} cables, {spent:.2f} s CPU, {spent / len(archive) * 1000:.2f} ms per cable")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"))
     ap.add_argument("--seeds-only", action="store_true", help="no corpus cables in the archive")
+    ap.add_argument("--scale", help="comma-separated repeat factors of the corpus, e.g. 1,4,8")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "seeds").is_dir():
         print(f"no seeds at {shared}/seeds", file=sys.stderr)
         return 2
+    if args.scale:
+        scale(shared, [int(k) for k in args.scale.split(",")])
+        return 0
     run(shared, args.seeds_only)
     return 0
 
