@@ -104,6 +104,27 @@ def from_annotations(spans: tuple[tuple[str, str], ...] | list[tuple[str, str]])
     return tuple(sorted((g.entity() for g in groups.values()), key=lambda e: (e.type, e.name.lower(), e.name)))
 
 
+def annotation_notes(spans: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> list[str]:
+    """What cleaning did to one cable's annotations, for the build report: spans rejected, types overruled."""
+    notes = []
+    groups: dict[tuple[str, ...], _Group] = {}
+    for typ, raw in spans:
+        name = clean_span(raw)
+        if not name or typ not in TYPES:
+            notes.append(f"annotation [{typ} {raw.strip()}] rejected")
+            continue
+        if typ == "LOC":
+            name = _place_prefix(name)
+        groups.setdefault(_canonical_key(typ, name), _Group()).add(typ, name)
+    notes += _merge_surnames(groups)
+    for g in groups.values():
+        if len(g.types) > 1:
+            e = g.entity()
+            tally = ", ".join(f"{t} {n}" for t, n in sorted(g.types.items(), key=lambda kv: (-kv[1], kv[0])))
+            notes.append(f"annotation '{e.name}' tagged {tally}; kept {e.type}")
+    return sorted(dict.fromkeys(notes))
+
+
 def merged_types(entities: list[Entity]) -> dict[str, str]:
     """One type per entity name across many cables, by the weight of its mentions."""
     weight: dict[str, Counter] = defaultdict(Counter)
@@ -175,7 +196,11 @@ def _merge_surnames(groups: dict[tuple[str, ...], _Group]) -> list[str]:
             continue
         target = groups[owners[0]]
         target.person = True
-        target.absorb(groups.pop(short), as_type="PER")
+        moved = groups.pop(short)
+        if set(moved.types) != {"PER"}:
+            tally = ", ".join(f"{t} {n}" for t, n in sorted(moved.types.items(), key=lambda kv: (-kv[1], kv[0])))
+            notes.append(f"annotation '{_prefer(moved.forms)}' tagged {tally}; joins PER '{_full_name(target.forms)}'")
+        target.absorb(moved, as_type="PER")
     return notes
 
 

@@ -122,3 +122,13 @@ def test_ambiguous_surname_stays_apart_and_is_reported():
     names = {e.name for e in out[2].entities if e.type == "PER"}
     assert names == {"Lindqvist"}
     assert any("Lindqvist" in line and "surname of 2 people" in line for line in report)
+
+
+def test_annotation_notes_name_what_cleaning_did():
+    from generator.entities import annotation_notes
+
+    notes = annotation_notes([("PER", "Teodor Brask"), ("ORG", "Brask"), ("ORG", "Brask"), ("LOC", "DECL:"),
+                              ("LOC", "CCX"), ("LOC", "CCX"), ("ORG", "CCX")])
+    assert "annotation [LOC DECL:] rejected" in notes
+    assert "annotation 'Brask' tagged ORG 2; joins PER 'Teodor Brask'" in notes
+    assert "annotation 'CCX' tagged LOC 2, ORG 1; kept ORG" in notes  # no place is called CCX
