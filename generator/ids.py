@@ -51,6 +51,8 @@ def station(written: str) -> str:
 def station_from_origin(name: str) -> str | None:
     """Station code for a page's Origin name (`Embassy Manama`) or an FM line (`AMEMBASSY MANAMA`)."""
     key = re.sub(r"\W+", "", name).upper()
+    if key in STATION_ALIASES.values():  # `USEU Brussels` is USEUBRUSSELS in cable IDs, not the embassy
+        return key
     if key in _by_name():
         return _by_name()[key]
     m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|EMBASSY|CONSULATE|USDEL|USINT)(.+)$", key)

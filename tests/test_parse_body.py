@@ -1,0 +1,137 @@
+"""Body parsers, table-driven: page breaks, trailers, signer, paragraphs with marks and banner headings.
+
+Each row names the real cable its text comes from (../shared/corpus, ../shared/seeds).
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.parse import body as b
+from generator.parse import fields as f
+
+PAGE_BREAK_ROWS = [
+    ("10STATE284", "issues (AQIM, LIFG, STATE 00000284 002 OF 002 foreign fighters); c.",
+     ("STATE", 284), "issues (AQIM, LIFG, foreign fighters); c."),
+    ("09PARIS451 (example)", "London in the autumn.  PARIS 00000451  003 OF 003 The U.S. was asked",
+     ("PARIS", 451), "London in the autumn. The U.S. was asked"),
+    ("09BERN351", "5.(U) Minimize considered.\n\nBERN 00000351  002 OF 002\n\n\nBEYER", ("BERN", 351),
+     "5.(U) Minimize considered.\n\n \n\n\nBEYER"),
+    ("08MANAMA127", "FURTHER CBB VIGILANCE URGED MANAMA 00000127 002.2 OF 002 ERELI", ("MANAMA", 127),
+     "FURTHER CBB VIGILANCE URGED ERELI"),
+    ("09UNVIEVIENNA285", "IAEA safety\n\nUNVIE VIEN 00000285  036.2 OF 036\n\n\nstandards", ("UNVIEVIEN", 285),
+     "IAEA safety\n\n \n\n\nstandards"),
+    ("06NEWDELHI5135", "the \"news of the day.\"\n\nNEW DELHI 00005135  002 OF 008\n\n\n\nNuclear", ("NEWDELHI", 5135),
+     "the \"news of the day.\"\n\n \n\n\n\nNuclear"),
+]
+
+
+@pytest.mark.parametrize("cable,text,station_serial,stripped", PAGE_BREAK_ROWS, ids=[r[0] for r in PAGE_BREAK_ROWS])
+def test_page_breaks(cable, text, station_serial, stripped):
+    assert f.page_break_station(text) == station_serial
+    assert " ".join(f.strip_page_breaks(text).split(" ")) == stripped
+    assert "OF 0" not in b.clean_body(text)
+
+
+TRAILER_ROWS = [
+    ("08MANAMA795", "Classified Website: http://www.state.sgov.gov/p/nea/manama/ "
+     "********************************************* ******** HENZEL NNNN End Cable Text", "HENZEL"),
+    ("08STATE34976", "Plenary.\n\nEND GUIDANCE.\nRICE\n\nNNNN\n\nEnd Cable Text", "RICE"),
+    ("66BUENOSAIRES2481", "LIKELY TO SUCCEED.\n\nGP-3\nSACCIO", "SACCIO"),
+]
+
+
+@pytest.mark.parametrize("cable,text,signer", TRAILER_ROWS, ids=[r[0] for r in TRAILER_ROWS])
+def test_trailers_leave_the_body(cable, text, signer):
+    body, got = b.split_signer(b.clean_body(text))
+    assert got == signer
+    assert "NNNN" not in body and "End Cable Text" not in body and signer not in body
+
+
+SIGNER_ROWS = [
+    ("10STATE284", "6.Request feedback by January 8.PM Bureau Point of contact is Tom Mancinelli, xxxxxxxxxxxx "
+     "or xxxxxxxxxxxx.\nCLINTON", None, "CLINTON"),
+    ("09BERN351", "5.(U) Minimize considered.\n\n\n\n\nBEYER", None, "BEYER"),
+    ("04THEHAGUE2864", "reforms.\nSobel", None, "Sobel"),
+    ("09MANAMA646", "are processed separately and issued on a case-by-case basis. #ERELI", None, "ERELI"),
+    ("08MANAMA329", "Visit Embassy Manama's Classified Website: http://www.tate.sgov.gov/p/nea/manama/ HENZEL",
+     None, "HENZEL"),
+    ("07KINGSTON482", "alleviate poverty on the island.\n\nHEG", None, "HEG"),
+    # a last capitalised word after running text counts only as the classifying official's surname
+    ("09MANAMA596", "Anupama Prattipati, Multilateral Trade Office, EEB HENZEL", "CDA Christopher Henzel", "HENZEL"),
+    ("09MANAMA596", "Anupama Prattipati, Multilateral Trade Office, EEB HENZEL", None, None),
+    ("03THEHAGUE1453", "support and expertise. End Comment.", None, None),
+    ("05THEHAGUE3069", "what might happen next.\nEND COMMENT.", None, None),
+    ("05THEHAGUE1556", "recommendations on format, timing, and location. END COMMENT\nAND GUIDANCE REQUES", None, None),
+]
+
+
+@pytest.mark.parametrize("cable,text,classified_by,signer", SIGNER_ROWS, ids=[r[0] for r in SIGNER_ROWS])
+def test_signer(cable, text, classified_by, signer):
+    body, got = b.split_signer(text, classified_by)
+    assert got == signer
+    if signer:
+        assert signer not in body and not body.endswith("#")
+    else:
+        assert body == text
+
+
+def _shape(paragraphs) -> list[tuple]:
+    return [(p.number, p.mark, p.heading, p.text[:24]) for p in paragraphs]
+
+
+PARAGRAPH_ROWS = [
+    ("08MANAMA536", "1.(U) Summary: This message describes Bahrain's leading Shi'a clerics. End Summary. "
+     "---------- Background ----------\n\n2.(U) About two thirds of Bahrain's citizens are Shi'a.",
+     [(1, "U", None, "Summary: This message de"), (2, "U", "Background", "About two thirds of Bahr")]),
+    ("08STATE34976", "¶1. (C) This message provides guidance.\n\n////////////////////\nSmall Group Meeting\n"
+     "////////////////////\n\n¶2. (C) Per REF A, on April 9, France will host a meeting.",
+     [(1, "C", None, "This message provides gu"), (2, "C", "Small Group Meeting", "Per REF A, on April 9, F")]),
+    ("03THEHAGUE1865", "(C) 1. In a visit to The Hague, July 15-16, A/S Jones met\nwith senior officials.\n\n"
+     "--------------------------------\nTransatlantic Relations and Iraq\n--------------------------------\n\n"
+     "(C) 2. MFA Deputy Political Director Schaper raised Iraq,",
+     [(1, "C", None, "In a visit to The Hague,"), (2, "C", "Transatlantic Relations ", "MFA Deputy Political Dir")]),
+    ("05THEHAGUE484", "1 (S) Over the last two years, Defense Minister Kamp\n\n2. (S) On February 11, 2005,",
+     [(1, "S", None, "Over the last two years,"), (2, "S", None, "On February 11, 2005,")]),
+    ("08MANAMA235", "14.(S) In nuclear energy, as with regional security.\n\n15.C) Internally, conditions in Bahrain",
+     [(14, "S", None, "In nuclear energy, as wi"), (15, "C", None, "Internally, conditions i")]),
+    # `December\n17.` is a date wrapped at a line end, not paragraph 17
+    ("04THEHAGUE3333", "4. (C) The Annex was withdrawn on Friday morning, December\n\n17. The Dutch fell back to a "
+     "proposal\n\n5. (C) The Dutch still needed Turkey's",
+     [(4, "C", None, "The Annex was withdrawn "), (5, "C", None, "The Dutch still needed T")]),
+    ("10MANAMA24", "1. Embassy Manama welcomes the visit of STAFFDEL Raven to\nBahrain from January 19, 2010. "
+     "2. Control Officer for the visit is Political Officer",
+     [(1, None, None, "Embassy Manama welcomes "), (2, None, None, "Control Officer for the ")]),
+    ("07BOGOTA1232", "¶8. (C) A/S Patterson said.\n\n---------------------------\nPending Visit to Washington\n\n"
+     "---------------------------\n\n¶9. (C)  Both sides looked forward",
+     [(8, "C", None, "A/S Patterson said."), (9, "C", "Pending Visit to Washing", "Both sides looked forwar")]),
+    ("04THEHAGUE2415", "4. (C) A more immediate concern.\n\nOpinion Makers Lining Up on Both Sides,\nwith Public Opinion "
+     "Still Coalescing\n---------------------------------------\n\n\n5. (C) The Dutch government has not",
+     [(4, "C", None, "A more immediate concern"),
+      (5, "C", "Opinion Makers Lining Up", "The Dutch government has")]),
+    ("05THEHAGUE2064", "10. (C) Berlijn further explained,\nTactical Tomahawk, helicopters, and other assets.\n"
+     "--------------------\nJoint Strike Fighter\n--------------------\n\n11. (C) Berlijn then turned",
+     [(10, "C", None, "Berlijn further explaine"), (11, "C", "Joint Strike Fighter", "Berlijn then turned")]),
+    ("09MANAMA441", "------------\nINTRODUCTION ------------\n\n1.(SBU) Embassy Manama warmly welcomes your visit.",
+     [(1, "SBU", "INTRODUCTION", "Embassy Manama warmly we")]),
+    ("09MANAMA737", "11.(C) Bahraini youth. --------------------------------------------- ---------- ...THOUGH "
+     "PERSPECTIVES ABOUT THE U.S. ARE MORE UNIFORM --------------------------------------------- ----------\n\n"
+     "12.(SBU) While most Bahraini youth",
+     [(11, "C", None, "Bahraini youth."), (12, "SBU", "...THOUGH PERSPECTIVES A", "While most Bahraini yout")]),
+    ("08MANAMA300", "(C)\n\nPoloff delivered reftel points", [(None, "C", None, "Poloff delivered reftel ")]),
+]
+
+
+@pytest.mark.parametrize("cable,body,expected", PARAGRAPH_ROWS, ids=[r[0] for r in PARAGRAPH_ROWS])
+def test_paragraphs(cable, body, expected):
+    got = _shape(b.split_paragraphs(body))
+    assert [(n, m, (h or "")[:24] or None, t) for n, m, h, t in got] == expected
+
+
+def test_paragraph_text_is_reflowed():
+    """09PARIS997: hard-wrapped lines join into running text; the portion mark stays apart."""
+    body = ("¶1.  (C)  SUMMARY:  MFA AF A/S-equivalent Stephane Gompertz on \nJuly 21 expressed frustration with "
+            "the political impasse in \nMadagascar.  END SUMMARY. \n")
+    (p,) = b.split_paragraphs(body)
+    assert (p.number, p.mark) == (1, "C")
+    assert p.text == ("SUMMARY:  MFA AF A/S-equivalent Stephane Gompertz on July 21 expressed frustration with "
+                      "the political impasse in Madagascar.  END SUMMARY.")
