@@ -19,15 +19,16 @@ MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is skipped, not read int
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Every file under the given paths, folders walked recursively in sorted order."""
+    """Every file under the given paths; a folder's files in sorted order of their path within it (hidden ones
+    left out)."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found += [Path(root) / name for name in files if not name.startswith(".")]
+            yield from sorted(found, key=lambda f: f.relative_to(path).parts)
         else:
             yield path
 
