@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import ids
 from generator.cli import load
 from generator.record import Cable, Paragraph
-from generator.search import build, encode, offline
+from generator.search import build, encode, offline, page_template
+from generator.search.records import documents
 from generator.search.text import terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,31 +86,67 @@ def test_an_id_finds_the_cable_and_the_cables_citing_it(index, example_cables):
     assert lookup(index, "08state19406") == citing | {"08STATE19406"}
 
 
+def members(index: Path, field: str, value: str) -> set[str]:
+    """IDs of the cables the index files under one filter value (whole-field file or one file per value)."""
+    facet = data(index, "index.js")["facets"][field]
+    k = facet["values"].index(value)
+    text = data(index, facet["file"])[k] if "file" in facet else data(index, facet["files"][k])
+    docs, ns, prev = docs_by_number(index), [], -1
+    for g in encode.decode(text):
+        prev += g + 1
+        ns.append(prev)
+    assert len(ns) == facet["counts"][k]
+    return {docs[n]["id"] for n in ns}
+
+
 def test_year_origin_classification_and_tag_filters_match_the_oracle(index):
-    facets = data(index, data(index, "index.js")["facets"])
-    docs = docs_by_number(index)
     oracle = expected()
-
-    def members(field: str, value: str) -> set[str]:
-        k = facets[field]["values"].index(value)
-        ns, prev = [], -1
-        for g in encode.decode(facets[field]["docs"][k]):
-            prev += g + 1
-            ns.append(prev)
-        return {docs[n]["id"] for n in ns}
-
-    assert members("year", "2009") == {i for i, c in oracle.items() if c["year"] == 2009}
-    assert members("origin", "TRIPOLI") == {i for i, c in oracle.items() if c["origin"] == "TRIPOLI"}
-    assert members("classification", "SECRET") == {i for i, c in oracle.items() if c["classification"] == "SECRET"}
-    assert members("tag", "PTER") == {i for i, c in oracle.items() if "PTER" in c["tags"]}
+    assert members(index, "year", "2009") == {i for i, c in oracle.items() if c["year"] == 2009}
+    assert members(index, "origin", "TRIPOLI") == {i for i, c in oracle.items() if c["origin"] == "TRIPOLI"}
+    assert members(index, "classification", "SECRET") == {
+        i for i, c in oracle.items() if c["classification"] == "SECRET"}
+    assert members(index, "tag", "PTER") == {i for i, c in oracle.items() if "PTER" in c["tags"]}
 
 
-def test_id_shards_cover_archive_and_cited_pages(index):
+def write_offline(out: Path, cables, **options) -> dict[str, str]:
+    """The file:// index alone, with non-default sizes; returns the ID -> page table it was given."""
+    docs = documents(cables)
+    pages = {d.id: d.url for d in docs}
+    offline.write(out, docs, pages, page_template(), station_aliases=ids.STATION_ALIASES, **options)
+    return pages
+
+
+def test_a_field_too_big_for_one_file_is_split_by_value(index, tmp_path, example_cables):
+    write_offline(tmp_path, example_cables, field_budget=10)
+    whole, split = (data(i, "index.js")["facets"]["tag"] for i in (index, tmp_path))
+    assert "file" in whole and "files" in split and split["counts"] == whole["counts"]
+    assert members(tmp_path, "tag", "PTER") == members(index, "tag", "PTER")
+
+
+def page_of(index: Path, cable_id: str):
+    """The page the ID jump finds for an ID, the way search.js looks it up (chunk by first ID), or None."""
     man = data(index, "index.js")
-    table = data(index, "i/08S.js")
-    assert table["08STATE19406"] == 0 and man["page"] == "cable/{id}.html"
-    assert "07STATE164220" in data(index, "i/07S.js")  # cited, not in the archive, but it has a page
+    candidates = [i for i, c in enumerate(man["ids"]) if c[0] <= cable_id]
+    if not candidates:
+        return None
+    table = data(index, man["ids"][max(candidates)][1])
+    if cable_id not in table:
+        return None
+    return man["page"].replace("{id}", cable_id) if table[cable_id] == 0 else table[cable_id]
+
+
+def test_id_lookup_covers_archive_and_cited_pages(index):
+    man = data(index, "index.js")
+    assert page_of(index, "08STATE19406") == "cable/08STATE19406.html"
+    assert page_of(index, "07STATE164220") == "cable/07STATE164220.html"  # cited, not in the archive: has a page
+    assert page_of(index, "07STATE164221") is None and page_of(index, "00AAA1") is None
     assert man["stations"]["SECSTATE"] == "STATE"
+
+
+def test_id_chunks_split_a_long_list(tmp_path, example_cables):
+    pages = write_offline(tmp_path, example_cables, ids_per_chunk=4)
+    assert len(data(tmp_path, "index.js")["ids"]) == (len(pages) + 3) // 4
+    assert all(page_of(tmp_path, cid) == url for cid, url in pages.items())
 
 
 def test_terms_are_those_the_browser_would_ask_for(index):

@@ -5,9 +5,10 @@ Layout under `<site>/search/` (read by docs/assets/search/search.js):
 - `index.js`        the manifest: sizes, the first term of every term chunk, facet and ID-shard file names;
 - `t/<hash>.js`     term chunks: terms in sorted order, each with its postings (doc numbers and weights),
                     cut at about `chunk_bytes` so one query term loads one small file;
-- `f/<hash>.js`     the facets (year, origin, classification, tag): values and the docs of each value;
+- `f/<hash>.js`     the doc lists of the filter values (year, origin, classification, tag): one file per field,
+                    or one per value for a field too big to load whole (the manifest lists values and counts);
 - `d/<k>/<n>.js`    one file per cable (ID, date, origin, subject, tags, body), loaded only for shown results;
-- `i/<key>.js`      cable IDs sharded by two-digit year and first letter of the station, for the ID jump.
+- `i/<hash>.js`     cable ID -> page, in sorted chunks of `ids_per_chunk` IDs (the manifest has each first ID).
 
 Every file is `CableSearch.load(kind, key, data);` with `data` as JSON, so it works without fetch().
 Doc numbers follow the chronological order of `records.documents`.
@@ -95,21 +96,40 @@ def _chunks(index: dict[str, array], chunk_bytes: int) -> list[dict[str, str]]:
     return chunks
 
 
-def _facets(docs: list[Doc]) -> dict[str, dict]:
-    """Each filter: its values (sorted) and, per value, the docs that have it (as gaps)."""
-    fields = {"year": lambda d: [d.year], "origin": lambda d: [d.origin],
-              "classification": lambda d: [d.classification], "tag": lambda d: list(d.tags)}
-    out: dict[str, dict] = {}
-    for name, get in fields.items():
-        members: dict[str, list[int]] = defaultdict(list)
-        for n, d in enumerate(docs):
-            for v in get(d):
-                if v:
-                    members[v].append(n)
+FACET_FIELDS = ("year", "origin", "classification", "tag")
+
+
+def _members(docs: list[Doc], field: str) -> dict[str, list[int]]:
+    """Value -> doc numbers having it, for one filter field."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for n, d in enumerate(docs):
+        values = d.tags if field == "tag" else (getattr(d, field),)
+        for v in values:
+            if v:
+                members[v].append(n)
+    return members
+
+
+def _facets(out: Path, docs: list[Doc], field_budget: int) -> dict[str, dict]:
+    """Each filter field: its values with archive-wide counts, and where their doc lists are.
+
+    A field whose doc lists fit in `field_budget` bytes is one file (the browser loads it whole and counts the
+    values within each result list); a bigger field (tags, origins of a large archive) gets one file per value,
+    loaded only when that value is chosen, and the counts shown are archive-wide.
+    """
+    fields: dict[str, dict] = {}
+    for field in FACET_FIELDS:
+        members = _members(docs, field)
         values = sorted(members)
-        out[name] = {"values": values, "docs": [encode.numbers(encode.gaps(members[v])) for v in values]}
-    out["origin"]["labels"] = sorted({(d.origin, d.origin_name) for d in docs if d.origin and d.origin_name})
-    return out
+        lists = [encode.numbers(encode.gaps(members[v])) for v in values]
+        entry: dict = {"values": values, "counts": [len(members[v]) for v in values]}
+        if sum(len(x) + 3 for x in lists) <= field_budget:
+            entry["file"] = _hashed(out, "f", "facet", lists)
+        else:
+            entry["files"] = [_hashed(out, "f", "facet", x) for x in lists]
+        fields[field] = entry
+    fields["origin"]["labels"] = dict(sorted({d.origin: d.origin_name for d in docs if d.origin and d.origin_name}.items()))
+    return fields
 
 
 def _doc_data(d: Doc) -> dict:
@@ -118,22 +138,20 @@ def _doc_data(d: Doc) -> dict:
             "classification": d.classification, "subject": d.subject, "tags": list(d.tags), "body": d.body}
 
 
-def id_shard(cable_id: str) -> str:
-    """Shard key of a cable ID: two-digit year and the station's first letter (`08STATE34976` -> `08S`)."""
-    return cable_id[:3].upper()
-
-
-def _id_shards(pages: dict[str, str], page_template: str) -> dict[str, dict]:
-    """ID -> page, sharded; a page that follows the template is stored as 0 to keep shards small."""
-    shards: dict[str, dict] = defaultdict(dict)
-    for cid in sorted(pages):
-        url = pages[cid]
-        shards[id_shard(cid)][cid] = 0 if url == page_template.replace("{id}", cid) else url
-    return shards
+def _id_chunks(out: Path, pages: dict[str, str], page_template: str, per_chunk: int) -> list[list[str]]:
+    """ID -> page in sorted chunks (first ID, file); a page that follows the template is stored as 0."""
+    ids = sorted(pages)
+    chunks = []
+    for i in range(0, len(ids), per_chunk):
+        table = {cid: 0 if pages[cid] == page_template.replace("{id}", cid) else pages[cid]
+                 for cid in ids[i:i + per_chunk]}
+        chunks.append([ids[i], _hashed(out, "i", "ids", table)])
+    return chunks
 
 
 def write(out: Path, docs: list[Doc], pages: dict[str, str], page_template: str, *,
-          station_aliases: dict[str, str], chunk_bytes: int = 32_000, extra: dict | None = None) -> OfflineStats:
+          station_aliases: dict[str, str], chunk_bytes: int = 32_000, field_budget: int = 300_000,
+          ids_per_chunk: int = 2_000, extra: dict | None = None) -> OfflineStats:
     """Write the whole file:// engine into `out` (replacing what was there)."""
     if out.exists():
         shutil.rmtree(out)
@@ -141,17 +159,15 @@ def write(out: Path, docs: list[Doc], pages: dict[str, str], page_template: str,
         (out / sub).mkdir(parents=True)
     chunks = _chunks(_postings(docs), chunk_bytes)
     chunk_list = [[next(iter(c)), _hashed(out, "t", "terms", c)] for c in chunks]
-    facets = _hashed(out, "f", "facets", _facets(docs))
-    shards = _id_shards(pages, page_template)
-    for key, table in shards.items():
-        (out / "i" / f"{key}.js").write_bytes(_js("ids", key, table))
+    facets = _facets(out, docs, field_budget)
+    id_chunks = _id_chunks(out, pages, page_template, ids_per_chunk)
     for n, d in enumerate(docs):
         path = out / doc_path(n)
         if n % DOCS_PER_DIR == 0:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_js("doc", n, _doc_data(d)))
     manifest = {"format": FORMAT, "docs": len(docs), "docsPerDir": DOCS_PER_DIR, "chunks": chunk_list,
-                "facets": facets, "idShards": sorted(shards), "page": page_template,
+                "facets": facets, "ids": id_chunks, "page": page_template,
                 "stations": dict(sorted(station_aliases.items())), "stopwords": sorted(STOPWORDS), **(extra or {})}
     (out / "index.js").write_bytes(_js("manifest", "index", manifest))
     files = [p for p in out.rglob("*") if p.is_file()]

@@ -12,6 +12,7 @@ import base64
 import json
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,14 +66,31 @@ class Service:
         return self.peak_kb
 
     def close(self) -> None:
-        """End the service process."""
+        """End the service process (it exits when its input closes; a big index takes a while to let go of)."""
         if self._proc.stdin:
             self._proc.stdin.close()
         try:
-            self._proc.wait(timeout=10)
+            self._proc.wait(timeout=600)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
+
+
+def _wait_written(bundle: Path, timeout: float = 600.0) -> None:
+    """Wait until the bundle's entry file and the metadata it names are on disk: the service may answer WriteFiles
+    before its writes are done (a 10,000-record bundle was once left with an empty pagefind-entry.json)."""
+    entry = bundle / "pagefind-entry.json"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            langs = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            if langs and all((bundle / f"pagefind.{v['hash']}.pf_meta").stat().st_size for v in langs.values()):
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        if time.monotonic() > deadline:
+            raise PagefindError(f"{bundle}: Pagefind did not finish writing the bundle")
+        time.sleep(0.05)
 
 
 def record(d: Doc) -> dict:
@@ -136,6 +154,7 @@ def write(site: Path, docs: list[Doc], *, folder: str = "pagefind", group_size: 
                 service.send({"type": "AddRecord", "index_id": index_id, **record(d)})
             service.measure()
             service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(root / name)})
+            _wait_written(root / name)
             peak = max(peak, service.measure())
         finally:
             service.close()

@@ -123,6 +123,12 @@
     return segs;
   }
 
+  function toSet(list) {
+    var set = {};
+    list.forEach(function (w) { set[w] = true; });
+    return set;
+  }
+
   /* ---------------------------------------------------------------- cable IDs */
 
   var manifestPromise = null;
@@ -140,17 +146,21 @@
     return m[1].slice(-2) + station + String(parseInt(m[3], 10));
   }
 
+  /* Index of the last of sorted strings that is <= key (-1 when none): which chunk may hold the key. */
+  function lastAtMost(sorted, key) {
+    var lo = -1, hi = sorted.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (sorted[mid] <= key) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
   /* The page of a cable ID, or null when the archive has no page for it. */
-  function idPage(id) {
-    return manifest().then(function (man) {
-      var key = id.slice(0, 3);
-      if (man.idShards.indexOf(key) < 0) return null;
-      return loadData("ids", key, "i/" + key + ".js").then(function (table) {
-        if (!(id in table)) return null;
-        var page = table[id] === 0 ? man.page.replace("{id}", id) : table[id];
-        return new URL(page, BASE).href;
-      });
-    });
+  async function idPage(id) {
+    var man = await manifest();
+    var k = lastAtMost(man.ids.map(function (c) { return c[0]; }), id);
+    if (k < 0) return null;
+    var file = man.ids[k][1], table = await loadData("ids", file, file);
+    if (!Object.prototype.hasOwnProperty.call(table, id)) return null;
+    return new URL(table[id] === 0 ? man.page.replace("{id}", id) : table[id], BASE).href;
   }
 
   /* ---------------------------------------------------------------- engine: our own index (file://) */
@@ -158,10 +168,9 @@
   function OfflineEngine(man) {
     this.man = man;
     this.name = "offline";
-    this.stop = {};
-    var self = this;
-    man.stopwords.forEach(function (w) { self.stop[w] = true; });
+    this.stop = toSet(man.stopwords);
     this.firsts = man.chunks.map(function (c) { return c[0]; });
+    this.lists = {};
   }
 
   OfflineEngine.prototype.chunk = function (k) {
@@ -169,29 +178,29 @@
     return loadData("terms", file, file);
   };
 
-  OfflineEngine.prototype.facets = function () {
-    var self = this;
-    if (!this._facets) {
-      this._facets = loadData("facets", this.man.facets, this.man.facets).then(function (raw) {
-        var out = {};
-        FIELDS.forEach(function (f) {
-          var field = raw[f[0]];
-          out[f[0]] = field.values.map(function (v, k) {
-            return { value: v, docs: ungap(decode(field.docs[k])) };
-          });
-        });
-        out.labels = { origin: {} };
-        raw.origin.labels.forEach(function (p) { out.labels.origin[p[0]] = p[1]; });
-        return out;
+  /* The doc lists of every value of a field kept in one file (null for a field stored value by value). */
+  OfflineEngine.prototype.fieldLists = function (name) {
+    var f = this.man.facets[name];
+    if (!f.file) return Promise.resolve(null);
+    if (!this.lists[name]) {
+      this.lists[name] = loadData("facet", f.file, f.file).then(function (lists) {
+        return lists.map(function (x) { return ungap(decode(x)); });
       });
     }
-    return this._facets;
+    return this.lists[name];
+  };
+
+  /* The docs that have one value of a field. */
+  OfflineEngine.prototype.valueDocs = async function (name, value) {
+    var f = this.man.facets[name], k = f.values.indexOf(value);
+    if (k < 0) return [];
+    if (f.file) return (await this.fieldLists(name))[k];
+    return ungap(decode(await loadData("facet", f.files[k], f.files[k])));
   };
 
   /* Chunk numbers that may hold `term` or, for a prefix, the terms it starts (at most three). */
   OfflineEngine.prototype.chunksFor = function (term, prefix) {
-    var f = this.firsts, lo = 0, hi = f.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (f[mid] <= term) lo = mid; else hi = mid - 1; }
+    var f = this.firsts, lo = Math.max(0, lastAtMost(f, term));
     var out = [lo];
     while (prefix && out.length < 3 && lo + out.length < f.length && f[lo + out.length].indexOf(term) === 0) {
       out.push(lo + out.length);
@@ -202,40 +211,25 @@
   var WEIGHT = [0, 1, 1.4, 1.7, 3, 3.4, 3.7, 4];
 
   /* Score of every doc for one query term (exact matches count in full, words it starts count 60%). */
-  OfflineEngine.prototype.termScores = function (term) {
+  OfflineEngine.prototype.termScores = async function (term) {
     var self = this, n = this.man.docs, prefix = term.length >= 3;
-    var ks = this.chunksFor(term, prefix);
-    return Promise.all(ks.map(function (k) { return self.chunk(k); })).then(function (chunks) {
-      var scores = new Float32Array(n), found = false;
-      chunks.forEach(function (chunk) {
-        Object.keys(chunk).forEach(function (t) {
-          if (t !== term && !(prefix && t.indexOf(term) === 0)) return;
-          found = true;
-          var post = decode(chunk[t]), idf = Math.log(1 + n / post.length), factor = t === term ? 1 : 0.6;
-          var doc = -1;
-          for (var k = 0; k < post.length; k++) {
-            doc += (post[k] >> 3) + 1;
-            var s = WEIGHT[post[k] & 7] * idf * factor;
-            if (s > scores[doc]) scores[doc] = s;
-          }
-        });
+    var chunks = await Promise.all(this.chunksFor(term, prefix).map(function (k) { return self.chunk(k); }));
+    var scores = new Float32Array(n), found = false;
+    chunks.forEach(function (chunk) {
+      Object.keys(chunk).forEach(function (t) {
+        if (t !== term && !(prefix && t.indexOf(term) === 0)) return;
+        found = true;
+        var post = decode(chunk[t]), idf = Math.log(1 + n / post.length), factor = t === term ? 1 : 0.6;
+        var doc = -1;
+        for (var k = 0; k < post.length; k++) {
+          doc += (post[k] >> 3) + 1;
+          var s = WEIGHT[post[k] & 7] * idf * factor;
+          if (s > scores[doc]) scores[doc] = s;
+        }
       });
-      return found ? scores : null;
     });
+    return found ? scores : null;
   };
-
-  /* Docs allowed by the chosen filters, leaving out one field (for that field's counts); null = all. */
-  function allowed(facets, filters, except, n) {
-    var mask = null;
-    FIELDS.forEach(function (f) {
-      var want = filters[f[0]];
-      if (!want || f[0] === except) return;
-      var m = new Uint8Array(n);
-      facets[f[0]].forEach(function (v) { if (v.value === want) v.docs.forEach(function (d) { m[d] = 1; }); });
-      if (mask) for (var k = 0; k < n; k++) mask[k] &= m[k]; else mask = m;
-    });
-    return mask;
-  }
 
   /* The terms of a query; a query that spells a cable ID searches for that ID (the cable, and who cites it). */
   function searchTerms(query, man, stop) {
@@ -243,45 +237,70 @@
     return id ? [id.toLowerCase()] : queryTerms(query, stop);
   }
 
-  OfflineEngine.prototype.search = function (query, filters, sort) {
-    var self = this, n = this.man.docs;
+  /* Docs allowed by the chosen filters but the one of field `except` (for that field's counts); null = all. */
+  function allowed(masks, except, n) {
+    var out = null;
+    masks.forEach(function (m, i) {
+      if (!m || i === except) return;
+      if (!out) { out = m.slice(); return; }
+      for (var k = 0; k < n; k++) out[k] &= m[k];
+    });
+    return out;
+  }
+
+  OfflineEngine.prototype.search = async function (query, filters, sort) {
+    var self = this, n = this.man.docs, facets = this.man.facets;
     var terms = searchTerms(query, this.man, this.stop);
-    if (!terms.length && !hasFilters(filters)) return Promise.resolve(emptyResult(terms));
-    return Promise.all([this.facets()].concat(terms.map(function (t) { return self.termScores(t); })))
-      .then(function (all) {
-        var facets = all[0], per = all.slice(1);
-        var total = null;
-        if (terms.length) {
-          total = new Float32Array(n);
-          for (var d = 0; d < n; d++) {
-            var s = 0;
-            for (var t = 0; t < per.length; t++) {
-              if (!per[t] || !per[t][d]) { s = 0; break; }
-              s += per[t][d];
-            }
-            total[d] = s;
-          }
+    if (!terms.length && !hasFilters(filters)) return emptyResult(terms);
+    var loaded = await Promise.all([
+      Promise.all(terms.map(function (t) { return self.termScores(t); })),
+      Promise.all(FIELDS.map(function (f) { return filters[f[0]] ? self.valueDocs(f[0], filters[f[0]]) : null; })),
+      Promise.all(FIELDS.map(function (f) { return self.fieldLists(f[0]); }))
+    ]);
+    var per = loaded[0], lists = loaded[2];
+    var masks = loaded[1].map(function (docs) {
+      if (!docs) return null;
+      var m = new Uint8Array(n);
+      docs.forEach(function (d) { m[d] = 1; });
+      return m;
+    });
+    var total = null;
+    if (terms.length) {
+      total = new Float32Array(n);
+      for (var d = 0; d < n; d++) {
+        var s = 0;
+        for (var t = 0; t < per.length; t++) {
+          if (!per[t] || !per[t][d]) { s = 0; break; }
+          s += per[t][d];
         }
-        var match = function (mask, d) { return (!total || total[d] > 0) && (!mask || mask[d]); };
-        var mask = allowed(facets, filters, null, n), docs = [];
-        for (var d2 = 0; d2 < n; d2++) if (match(mask, d2)) docs.push(d2);
-        if (sort === "newest" || (!total && sort !== "oldest")) docs.reverse();
-        else if (sort !== "oldest") docs.sort(function (a, b) { return total[b] - total[a] || b - a; });
-        var counts = {};
-        FIELDS.forEach(function (f) {
-          var m = allowed(facets, filters, f[0], n);
-          counts[f[0]] = {};
-          facets[f[0]].forEach(function (v) {
-            var c = 0;
-            v.docs.forEach(function (d) { if (match(m, d)) c++; });
-            if (c) counts[f[0]][v.value] = c;
-          });
-        });
-        return {
-          terms: terms, count: docs.length, counts: counts, labels: facets.labels,
-          items: docs.map(function (d) { return function () { return self.item(d, terms); }; })
-        };
+        total[d] = s;
+      }
+    }
+    var match = function (mask, d) { return (!total || total[d] > 0) && (!mask || mask[d]); };
+    var mask = allowed(masks, -1, n), docs = [];
+    for (var d2 = 0; d2 < n; d2++) if (match(mask, d2)) docs.push(d2);
+    if (sort === "newest" || (!total && sort !== "oldest")) docs.reverse();
+    else if (sort !== "oldest") docs.sort(function (a, b) { return total[b] - total[a] || b - a; });
+    var counts = {}, archiveWide = {};
+    FIELDS.forEach(function (f, i) {
+      var c = counts[f[0]] = {}, values = facets[f[0]].values;
+      if (!lists[i]) { // too big to load whole: counts over the whole archive
+        archiveWide[f[0]] = true;
+        values.forEach(function (v, k) { c[v] = facets[f[0]].counts[k]; });
+        return;
+      }
+      var m = allowed(masks, i, n);
+      lists[i].forEach(function (members, k) {
+        var x = 0;
+        for (var j = 0; j < members.length; j++) if (match(m, members[j])) x++;
+        if (x) c[values[k]] = x;
       });
+    });
+    return {
+      terms: terms, count: docs.length, counts: counts, archiveWide: archiveWide,
+      labels: { origin: facets.origin.labels || {} },
+      items: docs.map(function (doc) { return function () { return self.item(doc, terms); }; })
+    };
   };
 
   OfflineEngine.prototype.item = function (n, terms) {
@@ -310,9 +329,7 @@
     this.man = man;
     this.pf = pf;
     this.name = "pagefind";
-    this.stop = {};
-    var self = this;
-    man.stopwords.forEach(function (w) { self.stop[w] = true; });
+    this.stop = toSet(man.stopwords);
   }
 
   PagefindEngine.open = function (man) {
@@ -362,7 +379,8 @@
           Object.keys(counts[f[0]]).forEach(function (v) { if (!counts[f[0]][v]) delete counts[f[0]][v]; });
         });
         return {
-          terms: terms, count: res.results.length, counts: counts, labels: null,
+          terms: terms, count: res.results.length, counts: counts, archiveWide: {},
+          labels: { origin: self.man.facets.origin.labels || {} },
           items: res.results.map(function (r) { return function () { return r.data().then(function (d) {
             return self.item(d, terms);
           }); }; })
@@ -406,7 +424,9 @@
     if (!enginePromise) {
       enginePromise = manifest().then(function (man) {
         var offline = function () { return new OfflineEngine(man); };
-        if (location.protocol === "file:") return offline();
+        // ?engine=offline forces the script index over http too (the benchmark measures both that way)
+        var forced = new URLSearchParams(location.search).get("engine");
+        if (location.protocol === "file:" || forced === "offline") return offline();
         return PagefindEngine.open(man).catch(function (err) {
           if (window.console) console.warn("Cable search: Pagefind unavailable, using the script index:", err);
           return offline();
@@ -648,6 +668,7 @@
       });
       s.value = chosen;
       s.disabled = !values.length;
+      s.title = res.archiveWide && res.archiveWide[f[0]] ? f[1] + ": counts over the whole archive" : f[1];
     });
   };
 
@@ -693,7 +714,6 @@
   api.fold = fold;
   api.terms = function (q) { return manifest().then(function (man) { return queryTerms(q, toSet(man.stopwords)); }); };
   api.engine = engine;
-  function toSet(list) { var s = {}; list.forEach(function (w) { s[w] = true; }); return s; }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
