@@ -42,9 +42,12 @@ def _by_name() -> dict[str, str]:
     return out
 
 
+_NOT_CODE = re.compile(r"[^A-Z0-9]")
+
+
 def station(written: str) -> str:
     """Canonical station code for a station as written: `THE HAGUE` -> THEHAGUE, `SECSTATE` -> STATE."""
-    key = re.sub(r"[^A-Z0-9]", "", written.upper())
+    key = _NOT_CODE.sub("", written.upper())
     return STATION_ALIASES.get(key, key)
 
 

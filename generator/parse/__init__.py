@@ -47,7 +47,7 @@ class _Pre:
     def __init__(self, text: str, full: str):
         self.cls = f.parse_class_line(text) or f.parse_class_line(full)
         start = self.cls["end"] if self.cls else 0
-        first = _FIRST_PARA.search(text, start)
+        first = _FIRST_PARA.search(text, start, start + 8000)  # a preamble is never longer
         limit = first.start() if first else min(len(text), start + 4000)
         pre = text[:limit]
         self.declassify, eo_end = f.parse_declassify(pre)
@@ -115,7 +115,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     meta = raw.meta
     text = raw.text
     full = f"{raw.header}\n{text}" if raw.header else text
-    pre = _Pre(text, full)
+    pre = _pre_of(raw, known_years)
     preamble, body_text = text[:pre.body_start], text[pre.body_start:]
     date, time, precedence = _stated_date(raw, full)
     station, serial = _station_serial(text, pre)
@@ -135,7 +135,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
             hint = (known_years or {}).get(f"{station}{serial}")
             votes = {hint: 1} if isinstance(hint, int) else hint
             anchors = getattr(known_years, "anchors", {}).get(station, [])
-            near = neighbour_years([a for a in anchors if a[0] != serial], serial)
+            near = neighbour_years(anchors, serial)
             year, date = infer_year(pre.declassify, [y for y, _s, _n in refs_cited if y], text, votes, near)
             date_inferred = True
             if year is None:
@@ -196,6 +196,14 @@ def _routing_header(text: str, cls: dict | None) -> str:
     return text[:cls["start"]].strip()
 
 
+def _pre_of(raw: RawCable, known_years: object = None) -> _Pre:
+    """The preamble fields of a raw cable; reused from `year_hints` when it read them already."""
+    kept = getattr(known_years, "preambles", {}).get(id(raw))
+    if kept is not None and kept[0] is raw.text:
+        return kept[1]
+    return _Pre(raw.text, f"{raw.header}\n{raw.text}" if raw.header else raw.text)
+
+
 def _stated_year(raw: RawCable) -> int | None:
     """The year the input states for a cable: page table, CSV row, embedded row, date-time group, date line."""
     full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
@@ -215,9 +223,10 @@ def year_hints(raws: Iterable[RawCable]) -> ArchiveYears:
     (the strongest inference); see `years.year_hints` for how citations turn into votes.
     """
     entries = []
+    preambles: dict[int, tuple[str, _Pre]] = {}
     for raw in raws:
-        full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
-        pre = _Pre(raw.text, full)
+        pre = _pre_of(raw)
+        preambles[id(raw)] = (raw.text, pre)
         refs = pre.cited()
         key = None
         if raw.meta.get("id"):
@@ -229,4 +238,6 @@ def year_hints(raws: Iterable[RawCable]) -> ArchiveYears:
         if year is None and f.decl_date(pre.declassify):
             year, _date = infer_year(pre.declassify, [y for y, _s, _n in refs if y], "")
         entries.append((key, year, refs))
-    return _archive_hints(entries)
+    hints = _archive_hints(entries)
+    hints.preambles = preambles  # parse() reuses them (checked against the text they were read from)
+    return hints

@@ -103,6 +103,10 @@ def split_signer(body: str, classified_by: str | None = None) -> tuple[str, str 
     return body[:m.start("s")].rstrip().rstrip("#").rstrip(), name
 
 
+_ITEM = re.compile(r"(?:-{1,2}|\*|•|[a-z]\.|\([a-z0-9]{1,3}\)|[A-Z]\)|[ivx]{1,4}\.)\s")
+_ITEM_FIRST = set("-*•(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _join_lines(text: str) -> str:
     """Reflow hard-wrapped lines into running text, keeping list items and blank-line breaks."""
     lines = [ln.strip() for ln in text.strip().split("\n")]
@@ -112,7 +116,7 @@ def _join_lines(text: str) -> str:
             if out and out[-1] != "":
                 out.append("")
             continue
-        starts_item = re.match(r"^(?:-{1,2}|\*|•|[a-z]\.|\([a-z0-9]{1,3}\)|[A-Z]\)|[ivx]{1,4}\.)\s", ln)
+        starts_item = ln[0] in _ITEM_FIRST and _ITEM.match(ln)
         if out and out[-1] != "" and not starts_item:
             out[-1] = out[-1] + " " + ln
         else:
@@ -174,7 +178,7 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _heading_matches(text):
         h = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("e")) if g is not None)
-        h = re.sub(r"\s+", " ", h).strip(" -=*_/")
+        h = " ".join(h.split()).strip(" -=*_/")
         if not h or len(h) > 90 or len(h.split()) > 14 or re.fullmatch(r"[\d\W]+", h):
             continue
         if (m.group("c") or m.group("e")) and h.endswith(".") and not h.endswith("...") and not h.isupper():
@@ -183,6 +187,7 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_LEAD_MARK = re.compile(rf"\s*({MARK})\s*")
 _TITLE = re.compile(rf"^[ \t]*([^\n]{{1,80}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?:\n|$)")
 _RULE_LINE = re.compile(rf"(?m)^[ \t]*{RULE}[ \t]*$")
 _LOOSE_PARA = re.compile(r"[.)!?\"] (?P<n>\d{1,3})\.\s?(?=[A-Z][a-z])")  # the paragraph starts at group n
@@ -255,7 +260,7 @@ def split_paragraphs(body: str) -> list[Paragraph]:
         mark = next((g for g in (m.group("mark"), m.group("mark3"), m.group("mark4"), m.group("mark5")) if g), None)
         if mark is None and not _plain_number_starts_paragraph(body, m.start(), n, last):
             continue
-        mark = re.sub(r"\s+", " ", mark).strip("() ") if mark else None
+        mark = " ".join(mark.split()).strip("() ") if mark else None
         events.append((m.start(), m.end(), "para", (n, mark)))
         last = n
     numbers = {e[3][0] for e in events}
@@ -284,8 +289,8 @@ def split_paragraphs(body: str) -> list[Paragraph]:
         if current is not None:
             paragraphs.append(Paragraph(current[0], current[1], heading, _join_lines(raw)))
         elif raw.strip():
-            lead = re.match(rf"\s*({MARK})\s*", raw)
-            mark = re.sub(r"\s+", " ", lead.group(1)).strip("() ") if lead else None
+            lead = _LEAD_MARK.match(raw)
+            mark = " ".join(lead.group(1).split()).strip("() ") if lead else None
             paragraphs.append(Paragraph(None, mark, heading, _join_lines(raw[lead.end():] if lead else raw)))
             pending_heading = None
         current = None

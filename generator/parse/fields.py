@@ -57,13 +57,19 @@ TO = re.compile(r"^\s*TO\s*(?=\S)", re.M)
 INFO = re.compile(r"^\s*INFO\s*(?=\S)", re.M)
 
 
+_ROUTING = re.compile(r"^[A-Z0-9]{4,8}/")
+_PRECEDENCE_TAIL = re.compile(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT IMMEDIATE)\b.*$")
+_SERIAL_TAIL = re.compile(r"\s+\d{1,5}$")
+_ADDRESS_LINE = re.compile(r"^[A-Z0-9/ .,&()-]+$")
+
+
 def _addressee(raw: str) -> str:
     """An addressee without its routing indicator, precedence and serial."""
     s = raw.strip()
-    s = re.sub(r"^[A-Z0-9]{4,8}/", "", s)
-    s = re.sub(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT IMMEDIATE)\b.*$", "", s)
-    s = re.sub(r"\s+\d{1,5}$", "", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _ROUTING.sub("", s)
+    s = _PRECEDENCE_TAIL.sub("", s)
+    s = _SERIAL_TAIL.sub("", s)
+    return " ".join(s.split())
 
 
 def _address_block(text: str, start: re.Pattern) -> list[str]:
@@ -77,7 +83,7 @@ def _address_block(text: str, start: re.Pattern) -> list[str]:
         line = line.strip()
         if not line or (i > 0 and (_ADDR_END.match(line) or line.startswith(("TO ", "INFO")))):
             break
-        if i > 0 and not re.match(r"^[A-Z0-9/ .,&()-]+$", line):
+        if i > 0 and not _ADDRESS_LINE.match(line):
             break
         a = _addressee(line)
         if a:

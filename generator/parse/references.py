@@ -76,6 +76,10 @@ def _misspelt_station(word: str) -> bool:
     return False
 
 
+_DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_SERIAL_SEP = re.compile(r"\s*(?:/|,|&|\bAND\b)\s*")
+
+
 def cited(item: str) -> list[tuple[int | None, str, int]]:
     """(year as written or None, canonical station, serial) of every cable one REF item names."""
     out: list[tuple[int | None, str, int]] = []
@@ -85,9 +89,9 @@ def cited(item: str) -> list[tuple[int | None, str, int]]:
         if code is None:
             continue
         year = ids.full_year(year_w) if year_w else None
-        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", m.group("serials")):
+        if _DATE_LIKE.fullmatch(m.group("serials")):
             continue  # a date (`4/01/08`), not a list of serials
-        for serial in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", m.group("serials")):
+        for serial in _SERIAL_SEP.split(m.group("serials")):
             serial = serial.replace("O", "0").strip()
             if serial and int(serial) > 0:
                 out.append((year, code, int(serial)))

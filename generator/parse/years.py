@@ -19,6 +19,7 @@ The release spans 1966-2010 (`FIRST_YEAR`, `LAST_YEAR`): no candidate outside it
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -110,12 +111,16 @@ NEIGHBOURS = 4  # archive cables of the same station, nearest in serial, that vo
 
 
 def neighbour_years(anchors: list[tuple[int, int]], serial: int) -> dict[int, float]:
-    """Weak votes (total below one) for the years of the archive cables of one station nearest in serial.
+    """Weak votes (total below one) for the years of the archive cables of one station nearest in serial
+    (`anchors`: sorted (serial, year) pairs; those of the same serial are left out).
 
     An archive is usually a collection of related cables: a run of a station's serials tends to come from
     one period. In a large archive the vote spreads over many years and says little, as it should.
     """
-    near = sorted(anchors, key=lambda a: (abs(a[0] - serial), a[1]))[:NEIGHBOURS]
+    lo = bisect.bisect_left(anchors, (serial, -1))  # anchors are sorted: look only around the serial,
+    hi = bisect.bisect_right(anchors, (serial, 10 ** 6))  # leaving out the cable's own serial
+    window = anchors[max(0, lo - NEIGHBOURS):lo] + anchors[hi:hi + NEIGHBOURS]
+    near = sorted(window, key=lambda a: (abs(a[0] - serial), a[1]))[:NEIGHBOURS]
     votes: dict[int, float] = {}
     for _serial, year in near:
         votes[year] = votes.get(year, 0.0) + 0.9 / NEIGHBOURS
@@ -134,6 +139,7 @@ class ArchiveYears(dict):
     def __init__(self) -> None:
         super().__init__()
         self.anchors: dict[str, list[tuple[int, int]]] = {}
+        self.preambles: dict = {}  # filled by parse.year_hints: raw cable id -> (its text, its preamble fields)
 
 
 def year_hints(entries: Iterable[tuple[str | None, int | None, list[tuple[int | None, str, int]]]]
