@@ -727,29 +727,9 @@ class Extractor:
                                 and not (i > 0 and toks[i - 1].key == "the")):
             self.weak.append((tuple(t.key for t in run), tuple(t.text for t in run)))
 
-    def resolve(self, gaz: Gazetteer, given: set[str], surnames: dict[str, tuple[str, ...]]) -> tuple[Entity, ...]:
-        """Decide the phrases left open, with what the whole archive taught (names, given names, acronyms)."""
-        people = {k[-1] for k, c in self.cands.items() if c.types.get("PER")}
-        counted = set(self.groups)
-        for key, words in self.weak:
-            known = gaz.get(key)
-            if known and (known.type != "PER" or len(key) >= 2):
-                typ, target, person = known.type, norm(known.name), known.type == "PER"
-            elif len(key) >= 2 and (key[0] in given and not self.vocab.common(key[0]) or key[-1] in people):
-                typ, target, person = "PER", None, True
-            elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places():
-                typ, target, person = "PER", surnames[key[0]], False
-            else:
-                continue
-            k = self.add(typ, list(words), target, person=person)
-            if k is None or k in counted:
-                continue
-            g = self.groups.setdefault(k, _Group())
-            g.add(typ, " ".join(words))
-            g.person = g.person or person
-        self.weak = []
-        _fold_surnames(self.groups)
-        return _entities(self.groups)
+    def first_reading(self) -> tuple[tuple[Entity, ...], tuple]:
+        """What pass one keeps of a cable: its entities and its open phrases (a few bytes, not its words)."""
+        return _entities(self.groups), tuple(self.weak)
 
     # text in capitals: known names, titled names, acronym definitions
     def _caps(self, toks: list[Tok], text: str) -> None:
@@ -1058,6 +1038,42 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
+def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab, given: set[str],
+            surnames: dict[str, tuple[str, ...]]) -> tuple[Entity, ...]:
+    """Decide a cable's open phrases with what the whole archive taught (names, given names, acronyms)."""
+    if not weak:
+        return ents
+    groups: dict[tuple[str, ...], _Group] = {}
+    for e in ents:
+        g = groups.setdefault(_canonical_key(e.type, e.name), _Group())
+        g.types[e.type] += e.count
+        g.forms[e.name] += e.count
+        for a in e.aliases:
+            g.forms[a] += 0
+        g.person = g.person or e.type == "PER"
+    counted = set(groups)
+    people = {k[-1] for k, g in groups.items() if g.person}
+    for key, words in weak:
+        known = gaz.get(key)
+        if known and (known.type != "PER" or len(key) >= 2):
+            typ, target, person = known.type, norm(known.name), known.type == "PER"
+        elif len(key) >= 2 and (key[0] in given and not vocab.common(key[0]) or key[-1] in people):
+            typ, target, person = "PER", None, True
+        elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places():
+            typ, target, person = "PER", surnames[key[0]], False
+        else:
+            continue
+        form = " ".join(words)
+        k = target or _canonical_key(typ, form)
+        if k in counted:
+            continue  # its every mention was counted at the first reading
+        g = groups.setdefault(k, _Group())
+        g.add(typ, form)
+        g.person = g.person or person
+    _fold_surnames(groups)
+    return _entities(groups)
+
+
 def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
     """Lone surnames found late (`Rajoelina`) join the one full personal name of the cable they end."""
     owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
@@ -1092,7 +1108,8 @@ def extract(cable, gaz: Gazetteer | None = None, vocab: Vocab | None = None, giv
     vocab = vocab or _vocab([cable])
     ex = Extractor(gaz, vocab, given, acronyms)
     ex.run(cable)
-    return ex.resolve(gaz, ex.given, {})
+    ents, weak = ex.first_reading()
+    return resolve(ents, weak, gaz, vocab, ex.given, {})
 
 
 def _entities(groups: dict[tuple[str, ...], _Group]) -> tuple[Entity, ...]:
@@ -1115,16 +1132,16 @@ def enrich(cables: list) -> tuple[list, list[str]]:
     todo = [i for i, c in enumerate(cables) if not c.entities]
     # first reading: each cable alone; what it states plainly (titles, definitions) is learned for all
     defined: dict[str, Counter] = defaultdict(Counter)
-    open_: dict[int, Extractor] = {}
+    open_: dict[int, tuple] = {}
     last_names: dict[str, set] = defaultdict(set)
     for i in todo:
         ex = Extractor(gaz, vocab, given)
         ex.run(cables[i])
-        open_[i] = ex  # keeps its candidates and open phrases, not the cable's words
+        open_[i] = ex.first_reading()  # entities and open phrases only: memory stays small per cable
         for a, d in ex.definitions.items():
             defined[a][d] += 1
         for key, c in ex.cands.items():
-            if c.person and len(key) >= 2:
+            if c.person and len(key) >= 2 and key in ex.groups:
                 name = _prefer(c.forms)
                 gaz.add("PER", name, name, weight=2)
                 _learn_given(name, given)
@@ -1136,9 +1153,8 @@ def enrich(cables: list) -> tuple[list, list[str]]:
     # second reading: open phrases decided with the archive's knowledge, then every mention counted
     found: dict[int, tuple[Entity, ...]] = {}
     for i in todo:
-        ex = open_.pop(i)
-        ex.acronyms = acronyms
-        found[i] = ex.resolve(gaz, given, surnames)
+        ents, weak = open_.pop(i)
+        found[i] = resolve(ents, weak, gaz, vocab, given, surnames)
     cables = [replace(c, entities=found[i]) if i in found else c for i, c in enumerate(cables)]
     return _merge_archive(cables, acronyms)
 
