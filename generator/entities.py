@@ -963,7 +963,8 @@ def _vocab(cables: list) -> Vocab:
     return vocab
 
 
-def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...], Cand]) -> dict[tuple[str, ...], _Group]:
+def _count(segs: list[tuple[list[Tok], str, bool]],
+           cands: dict[tuple[str, ...], Cand]) -> dict[tuple[str, ...], _Group]:
     """Every mention of the candidates in the cable's text, with surnames folded into full names."""
     forms: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key, c in cands.items():

@@ -15,7 +15,8 @@ from importlib import resources
 
 # Titles and offices written before a name (`Ambassador Gene Cretz`, `FM Musa Kusa`, `A/S Stephane Gompertz`).
 TITLES = frozenset("""
-ambassador amb ambassador-designate registrar commodore depsec co-chair vadm radm chargé d'affaires minister fm pm dpm mfa president vice vp secretary deputy under assistant
+ambassador amb ambassador-designate registrar commodore depsec co-chair vadm radm chargé d'affaires minister fm
+pm dpm mfa president vice vp secretary deputy under assistant
 a/s das pdas u/s dasd asd s/e envoy special director general dg chief head acting principal senior executive
 sheikh shaikh shaykh sheik sayed sayyid sayyed seyyed ayatollah ayatallah grand hojatoleslam imam mullah mufti
 king queen prince princess crown emir amir sultan sharif shah
