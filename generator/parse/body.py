@@ -1,6 +1,7 @@
 """The cable body: noise removed, signer and trailer taken off, paragraphs split at their numbers."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..record import Paragraph
@@ -245,8 +246,10 @@ def _plain_number_starts_paragraph(body: str, start: int, n: int, last: int) -> 
         return True
     if n <= last or n > last + 20 or (last == 0 and n != 1):
         return False
-    before = body[:start].rstrip()
-    return not before or before[-1] in ".:!?\")]"
+    i = start - 1
+    while i >= 0 and body[i].isspace():
+        i -= 1
+    return i < 0 or body[i] in ".:!?\")]"
 
 
 def split_paragraphs(body: str) -> list[Paragraph]:
@@ -269,8 +272,11 @@ def split_paragraphs(body: str) -> list[Paragraph]:
         if n - 1 in numbers and n not in numbers:
             events.append((m.start("n"), m.end(), "para", (n, None)))
             numbers.add(n)
+    spans = sorted((e[0], e[1]) for e in events)
+    starts = [sp[0] for sp in spans]
     for start, end, h in _headings(body):
-        if not any(s <= start < e for s, e, *_ in events):
+        i = bisect.bisect_right(starts, start) - 1  # the paragraph number that starts last before it
+        if i < 0 or not spans[i][0] <= start < spans[i][1]:
             events.append((start, end, "heading", h))
     events.sort(key=lambda e: (e[0], e[2] != "heading"))
     paragraphs: list[Paragraph] = []

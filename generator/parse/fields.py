@@ -319,8 +319,9 @@ def page_breaks(text: str) -> list[tuple[int, int, str, int]]:
             continue
         station = _station_words(head.group(0))
         start = m.start() - len(station) - 1
-        ws = len(text[:start]) - len(text[:start].rstrip(" \t"))
-        out.append((start - ws, of.end(), station, int(m.group(1))))
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        out.append((start, of.end(), station, int(m.group(1))))
     return out
 
 
