@@ -47,7 +47,7 @@ def _stations(shared: Path) -> dict[str, str]:
 
 
 _SUBJECT = re.compile(
-    r"SUBJECT\s*:\s*(.*?)(?=\n\s*\n|\s(?:REF|REFS|REFTEL)\s*:|(?<=[A-Z’'])REF:|[Cc]lassified [Bb]y\b|"
+    r"S?UBJECT\s*:\s*(.*?)(?=\n\s*\n|\s(?:REF|REFS|REFTEL)\s*:|(?<=[A-Z’'])REF:|[Cc]lassified [Bb]y\b|"
     r"\s¶?1\s?\.\s|\Z)", re.S)
 
 

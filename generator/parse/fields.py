@@ -227,7 +227,7 @@ def parse_tags(text: str) -> tuple[list[str], int | None]:
     return good, m.end() + len(seg)
 
 
-SUBJECT = re.compile(r"(?:^|\s)SUBJ(?:ECT)?\s*:\s*", re.M)
+SUBJECT = re.compile(r"(?:^|\s)S?UBJ(?:ECT)?\s*:\s*", re.M)  # `UBJECT:` lost its S in 08MANAMA117
 _SUBJECT_END = re.compile(
     r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
     r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s|\n\s*(?:THIS (?:CABLE|MESSAGE) IS|SENSITIVE BUT UNCLASSIFIED)"
