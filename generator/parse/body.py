@@ -188,7 +188,7 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_LEAD_MARK = re.compile(rf"\s*({MARK})\s*")
+_LEAD_MARK = re.compile(rf"\s*({MARK})[\s:]*")
 _TITLE = re.compile(rf"^[ \t]*([^\n]{{1,80}}?)[ \t]*\n[ \t]*{RULE}[ \t]*(?:\n|$)")
 _RULE_LINE = re.compile(rf"(?m)^[ \t]*{RULE}[ \t]*$")
 _LOOSE_PARA = re.compile(r"[.)!?\"] (?P<n>\d{1,3})\.\s?(?=[A-Z][a-z])")  # the paragraph starts at group n
@@ -295,9 +295,17 @@ def split_paragraphs(body: str) -> list[Paragraph]:
         if current is not None:
             paragraphs.append(Paragraph(current[0], current[1], heading, _join_lines(raw)))
         elif raw.strip():
-            lead = _LEAD_MARK.match(raw)
-            mark = " ".join(lead.group(1).split()).strip("() ") if lead else None
-            paragraphs.append(Paragraph(None, mark, heading, _join_lines(raw[lead.end():] if lead else raw)))
+            # unnumbered text: one paragraph per blank-line-separated block, each with its own portion mark
+            carried = None
+            for chunk in _join_lines(raw).split("\n\n"):
+                lead = _LEAD_MARK.match(chunk)
+                mark = " ".join(lead.group(1).split()).strip("() ") if lead else carried
+                text = (chunk[lead.end():] if lead else chunk).strip()
+                if not text:
+                    carried = mark  # a portion mark alone on its line marks the block after it
+                    continue
+                paragraphs.append(Paragraph(None, mark, heading, text))
+                heading = carried = None
             pending_heading = None
         current = None
 
