@@ -118,6 +118,13 @@ PARAGRAPH_ROWS = [
      "12.(SBU) While most Bahraini youth",
      [(11, "C", None, "Bahraini youth."), (12, "SBU", "...THOUGH PERSPECTIVES A", "While most Bahraini yout")]),
     ("08MANAMA300", "(C)\n\nPoloff delivered reftel points", [(None, "C", None, "Poloff delivered reftel ")]),
+    # unnumbered text: one paragraph per block
+    ("09USEUBRUSSELS1177", "SUMMARY: The World Customs Organization (WCO) Council, made up of\nthe Directors General. "
+     "END\nSUMMARY\n\nBACKGROUND:\n\nSince the June 2007 Council sessions",
+     [(None, None, None, "SUMMARY: The World Custo"), (None, None, None, "BACKGROUND:"),
+      (None, None, None, "Since the June 2007 Coun")]),
+    ("03THEHAGUE2983", "(C): PolOff delivered reftel points to Dutch MFA Director of\nUN Political and Judicial Affairs",
+     [(None, "C", None, "PolOff delivered reftel ")]),
 ]
 
 
