@@ -7,7 +7,8 @@ Each build runs in a fresh process, so its peak memory is its own. The bytes per
 and search box, served over http; the script index is measured over http too (`?engine=offline`): it loads the
 same files from file://. `gzip` is what a host that compresses would send for the same files.
 
-    .venv/bin/python bench/search_bench.py [--sizes 1000 5000 20000] [--out bench/out/search]
+    .venv/bin/python bench/search_bench.py [--sizes 1000 5000 20000] [--engines offline pagefind] [--out DIR]
+    .venv/bin/python bench/search_bench.py --sizes 251287 --engines offline     # the full release's size
 """
 from __future__ import annotations
 
@@ -266,6 +267,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "search")
+    ap.add_argument("--engines", nargs="+", choices=("offline", "pagefind"), default=["offline", "pagefind"],
+                    help="which indexes to build and measure (e.g. only offline for the full release's size)")
     ap.add_argument("--no-browser", action="store_true", help="skip the in-browser byte counts")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -281,7 +284,8 @@ def main() -> int:
         shutil.rmtree(site, ignore_errors=True)
         shutil.copytree(page, site)
         shutil.copytree(ROOT / "docs" / "assets" / "search", site / "assets" / "search", dirs_exist_ok=True)
-        built = {e: run_worker(n, e, site) for e in ("offline", "pagefind")}
+        engines = ["offline"] + [e for e in args.engines if e == "pagefind"]  # pagefind's manifest is offline's
+        built = {e: run_worker(n, e, site) for e in engines}
         print(f"\n== {n:,} cables ==")
         for e, r in built.items():
             mem = f"python peak {r['python_peak_kb'] / 1024:.0f} MB (records alone {r['python_base_kb'] / 1024:.0f} MB)"
@@ -293,7 +297,7 @@ def main() -> int:
                   f"in {r['files']:,} files; {mem}")
         if args.no_browser:
             continue
-        for e in ("pagefind", "offline"):
+        for e in [e for e in ("pagefind", "offline") if e in built]:
             for row in measure(site, e):
                 print(f"  query  {e:9s} {row['query']:28s} {row['results']:6,} results  fetched {mb(row['bytes']):>9s} "
                       f"in {row['requests']:3d} requests (engine code {mb(row['code'])}, index {mb(row['data'])}; "

@@ -66,7 +66,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Write the search indexes (file:// engine and Pagefind) into a site built by mkdocs."""
     from .search import main as search_main
 
-    return search_main(args.site, args.paths, with_pagefind=not args.no_pagefind, quiet=args.quiet)
+    return search_main(args.site, args.paths, with_pagefind=args.pagefind, quiet=args.quiet)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -88,7 +88,8 @@ def make_parser() -> argparse.ArgumentParser:
     ps = sub.add_parser("search", help="write the search indexes into a built site (after mkdocs build)")
     ps.add_argument("site", help="the built site directory (mkdocs site_dir)")
     ps.add_argument("paths", nargs="+", metavar="SRC", help="the cables the site was built from")
-    ps.add_argument("--no-pagefind", action="store_true", help="only the file:// index (no Pagefind bundle)")
+    ps.add_argument("--pagefind", action="store_true",
+                    help="also write Pagefind bundles, used over http (the script index serves http otherwise)")
     ps.add_argument("--quiet", action="store_true", help="no progress display")
     ps.set_defaults(func=cmd_search)
     return p

@@ -1,4 +1,5 @@
-"""Search in a real browser on the built example site: over http (Pagefind, under a sub-path) and from file://.
+"""Search in a real browser on the built example site: over http (under a sub-path) and from file://, with the
+script index (the default) and with Pagefind bundles (`--pagefind`).
 
 Screenshots go to test-artifacts/ (gitignored).
 """
@@ -27,7 +28,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The example site, built once: generator, mkdocs build --strict, then the search step."""
+    """The example site, built once: generator, mkdocs build --strict, then the search step (script index)."""
     sys.path.insert(0, str(Path(__file__).parent))
     import sitebuild
 
@@ -38,13 +39,35 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def http_base(site) -> str:
-    """The site served over http from a sub-path (`/site/`), as on a static host."""
+def pagefind_site(site, tmp_path_factory) -> Path:
+    """A copy of the example site whose search step also wrote Pagefind bundles (`--pagefind`)."""
+    import shutil
+
+    import sitebuild
+
+    copy = tmp_path_factory.mktemp("search-pagefind") / "site"
+    shutil.copytree(site, copy)
+    sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(copy), str(EXAMPLES), "--pagefind", "--quiet"])
+    return copy
+
+
+def serve(site: Path):
+    """Serve a site over http from a sub-path (`/site/`), as on a static host; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def http_base(site) -> str:
+    yield from serve(site)
+
+
+@pytest.fixture(scope="session")
+def pagefind_base(pagefind_site) -> str:
+    yield from serve(pagefind_site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -109,21 +132,25 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"))
 
 
-def test_a_query_finds_the_right_cables_over_http(page, http_base, cables):
+@pytest.mark.parametrize("engine", ["offline", "pagefind"])
+def test_a_query_finds_the_right_cables_over_http(page, http_base, pagefind_base, cables, engine):
     want = saying(cables, "misrata")
-    found = search(page, http_base + "index.html", "misrata")
-    assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == "pagefind"
+    base = pagefind_base if engine == "pagefind" else http_base
+    found = search(page, base + "index.html", "misrata")
+    assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == engine
     assert set(found) == want
     first = page.locator("[data-cable-id]").first
     cid = first.get_attribute("data-cable-id")
     text = first.inner_text()
     assert cid in text and cables[cid].date in text and (cables[cid].subject or "")[:20] in text
-    assert [m.lower() for m in first.locator("mark").all_inner_texts()] == ["misrata"] * first.locator("mark").count()
-    assert first.locator("mark").count() >= 1
-    shot(page, "http-query")
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all(m.lower() == "misrata" for m in marks)
+    shot(page, f"http-{engine}-query")
 
 
-def test_a_filter_narrows_the_results(page, http_base, cables):
+@pytest.mark.parametrize("engine", ["offline", "pagefind"])
+def test_a_filter_narrows_the_results(page, http_base, pagefind_base, cables, engine):
+    http_base = pagefind_base if engine == "pagefind" else http_base
     everything = search(page, http_base + "index.html", "sources")
     total = int(page.get_attribute("[data-cs=dialog]", "data-cs-count"))
     page.select_option("[data-cs-filter=year]", "2010")
@@ -135,7 +162,7 @@ def test_a_filter_narrows_the_results(page, http_base, cables):
     page.select_option("[data-cs-filter=classification]", "SECRET")
     page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount < {count}")
     assert all(cables[i].classification == "SECRET" and cables[i].date.startswith("2010") for i in results(page))
-    shot(page, "http-filtered")
+    shot(page, f"http-{engine}-filtered")
 
 
 @pytest.mark.parametrize("typed", ["08STATE19406", "08state19406", "08 STATE 19406"])
@@ -214,3 +241,46 @@ def test_small_screen(browser, http_base):
     assert results(page)
     shot(page, "mobile")
     context.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file", "pagefind"])
+def test_a_plural_also_finds_the_singular(page, site, http_base, pagefind_base, cables, where):
+    """`casks` also finds the cables that only say `cask`; `witnessed` those that only say `witness`."""
+    url = {"http": http_base + "index.html", "pagefind": pagefind_base + "index.html",
+           "file": site.joinpath("index.html").as_uri()}[where]
+    assert set(search(page, url, "casks")) == saying(cables, "cask") | saying(cables, "casks")
+    if where != "pagefind":  # Pagefind stems `witnessed` to `wit`, then also matches `with` as a prefix
+        assert set(search(page, url, "witnessed")) == saying(cables, "witness") | saying(cables, "witnessed")
+
+
+@pytest.fixture(scope="session")
+def large_mode_site(site, tmp_path_factory) -> Path:
+    """The example site with its index written as for a large archive: every filter field stored value by
+    value (so the browser loads one value's list and shows archive-wide counts), IDs in chunks of three."""
+    import shutil
+
+    from generator import ids
+    from generator.search import cable_pages, offline, page_template
+    from generator.search.records import documents
+
+    copy = tmp_path_factory.mktemp("search-large") / "site"
+    shutil.copytree(site, copy)
+    cables = load([str(EXAMPLES)])[0]
+    docs = documents(cables)
+    offline.write(copy / "search", docs, cable_pages(copy, cables, [d.id for d in docs]), page_template(),
+                  station_aliases=ids.STATION_ALIASES, field_budget=0, ids_per_chunk=3, extra={"pagefind": []})
+    return copy
+
+
+def test_large_archive_mode_filters_by_loading_one_value(page, large_mode_site, cables):
+    found = search(page, large_mode_site.joinpath("index.html").as_uri(), "harbor light")
+    assert found
+    page.select_option("[data-cs-filter=tag]", "PTER")
+    narrowed = results(page)
+    assert narrowed and all("PTER" in cables[i].tags for i in narrowed)
+    assert "whole archive" in page.get_attribute("[data-cs-filter=tag]", "title")
+    page.fill("[data-cs=query]", "")
+    page.keyboard.type("09 tripoli 288")
+    page.wait_for_selector("[data-cs=jump]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cable/09TRIPOLI288.html")

@@ -19,6 +19,7 @@ from pathlib import Path
 from .text import Doc
 
 GROUP_SIZE = 10_000
+FOLDER = "pagefind"
 
 
 class PagefindError(RuntimeError):
@@ -139,7 +140,7 @@ class PagefindStats:
     peak_kb: int
 
 
-def write(site: Path, docs: list[Doc], *, folder: str = "pagefind", group_size: int = GROUP_SIZE) -> PagefindStats:
+def write(site: Path, docs: list[Doc], *, folder: str = FOLDER, group_size: int = GROUP_SIZE) -> PagefindStats:
     """Write one Pagefind bundle per group under `<site>/<folder>/<group>/`; return their site-relative paths."""
     root = site / folder
     if root.exists():

@@ -1,9 +1,10 @@
 /* Cable Archive search: a search box in the Material header, over two engines.
  *
- * - file:// (and whenever Pagefind cannot load): our own index, written by generator/search/offline.py as plain
- *   script files (<script> tags work without a server, fetch() and WebAssembly do not). Terms are sharded in
- *   sorted chunks, so a query loads only the chunks of its terms, the facets, and the few cables it shows.
- * - http(s): the Pagefind bundles written by generator/search/pagefind.py (one per group of years, merged).
+ * - Our own index (the default, over http and from file://), written by generator/search/offline.py as plain
+ *   script files: <script> tags work without a server, where fetch() and WebAssembly do not. Terms are in sorted
+ *   chunks, so a query loads only the chunks of its terms, the filter lists it needs, and the cables it shows.
+ * - Pagefind, over http only, when the search step was run with --pagefind (generator/search/pagefind.py: one
+ *   bundle per group of years, merged here). `?engine=offline` forces our index (the benchmark uses it).
  *
  * Typing a cable ID (08STATE34976, 08state34976, 08 STATE 34976) goes straight to its page.
  * Everything shown comes from cables, so it is inserted as text, never as HTML.
@@ -81,6 +82,25 @@
     (fold(query).match(/[a-z0-9]+/g) || []).forEach(function (t) {
       if (t.length >= 2 && t.length <= 40 && !stopwords[t] && !seen[t]) { seen[t] = true; out.push(t); }
     });
+    return out;
+  }
+
+  /* A rough English stem, matched as a prefix: sources -> sourc, countries -> countr, talks -> talk,
+     sanctioned -> sanction, meeting -> meet; null when the word is too short to cut safely. */
+  function stem(term) {
+    var cuts = [[/ies$/, 3, 6], [/es$/, 2, 5], [/[^s]s$/, 1, 4], [/ed$/, 2, 6], [/ing$/, 3, 6]];
+    for (var k = 0; k < cuts.length; k++) {
+      if (cuts[k][0].test(term) && term.length >= cuts[k][2] && /^[a-z]+$/.test(term)) {
+        return term.slice(0, term.length - cuts[k][1]);
+      }
+    }
+    return null;
+  }
+
+  /* What to mark in a result: the query terms and their stems. */
+  function marks(terms) {
+    var out = terms.slice();
+    terms.forEach(function (t) { var s = stem(t); if (s) out.push(s); });
     return out;
   }
 
@@ -210,14 +230,16 @@
 
   var WEIGHT = [0, 1, 1.4, 1.7, 3, 3.4, 3.7, 4];
 
-  /* Score of every doc for one query term (exact matches count in full, words it starts count 60%). */
+  /* Score of every doc for one query term (exact matches count in full; words it or its stem starts, 60%). */
   OfflineEngine.prototype.termScores = async function (term) {
-    var self = this, n = this.man.docs, prefix = term.length >= 3;
-    var chunks = await Promise.all(this.chunksFor(term, prefix).map(function (k) { return self.chunk(k); }));
+    var self = this, n = this.man.docs, prefix = term.length >= 3, root = stem(term) || term;
+    var ks = this.chunksFor(root, prefix), own = this.chunksFor(term, false)[0];
+    if (ks.indexOf(own) < 0) ks.push(own); // the exact term, even when its stem's words fill three chunks
+    var chunks = await Promise.all(ks.map(function (k) { return self.chunk(k); }));
     var scores = new Float32Array(n), found = false;
     chunks.forEach(function (chunk) {
       Object.keys(chunk).forEach(function (t) {
-        if (t !== term && !(prefix && t.indexOf(term) === 0)) return;
+        if (t !== term && !(prefix && t.indexOf(root) === 0)) return;
         found = true;
         var post = decode(chunk[t]), idf = Math.log(1 + n / post.length), factor = t === term ? 1 : 0.6;
         var doc = -1;
@@ -299,7 +321,7 @@
     return {
       terms: terms, count: docs.length, counts: counts, archiveWide: archiveWide,
       labels: { origin: facets.origin.labels || {} },
-      items: docs.map(function (doc) { return function () { return self.item(doc, terms); }; })
+      items: docs.map(function (doc) { return function () { return self.item(doc, marks(terms)); }; })
     };
   };
 
@@ -382,7 +404,7 @@
           terms: terms, count: res.results.length, counts: counts, archiveWide: {},
           labels: { origin: self.man.facets.origin.labels || {} },
           items: res.results.map(function (r) { return function () { return r.data().then(function (d) {
-            return self.item(d, terms);
+            return self.item(d, marks(terms));
           }); }; })
         };
       });
