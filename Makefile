@@ -41,3 +41,8 @@ bench: install
 clean:
 	rm -rf site .pytest_cache
 	$(BIN)/python -m generator clean --docs $(DOCS) 2>/dev/null || true
+
+# Search benchmark (issue 5): build time, size, peak memory and bytes per query at 1,000 / 5,000 / 20,000 cables.
+.PHONY: bench-search
+bench-search: install
+	$(BIN)/python bench/search_bench.py
