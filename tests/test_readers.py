@@ -142,6 +142,7 @@ SKIPS = [
     ("blank.txt", b"  \n\r\n\t\n", "empty file"),
     ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
     ("cut.html", PAGE[:PAGE.index("<code><pre>")].encode(), "truncated HTML page"),
+    ("cut-in-body.html", PAGE[:PAGE.index("SUBJECT")].encode(), "truncated HTML page"),
     ("other.html", b"<!DOCTYPE html><html><body><p>Opening hours</p></body></html>", "HTML page without a cable"),
     ("notes.txt", b"Shopping list: milk, bread.\nCall the plumber on Monday.\n", "not a cable"),
 ]

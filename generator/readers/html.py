@@ -10,6 +10,7 @@ from .base import RawCable, Skip, normalise, pre_to_text
 from .embedded import unwrap
 
 _PRE = re.compile(r"<code>\s*<pre>(.*?)</pre>\s*</code>", re.S | re.I)
+_PRE_OPEN = re.compile(r"<code>\s*<pre>", re.I)
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
 _TD = re.compile(r"<td>(.*?)</td>", re.S | re.I)
 _STRIP = re.compile(r"<[^>]{0,500}>")
@@ -40,6 +41,10 @@ def read_html(text: str, src: str, note: str | None = None) -> Iterator[RawCable
                     "classification": cells[3], "origin_name": cells[4]}
         else:
             notes += (f"cable table has {len(cells)} cells, expected 5",)
+    opened = len(_PRE_OPEN.findall(text))
+    if blocks and opened > len(blocks):
+        yield Skip(src, "truncated HTML page: the cable text is cut short (a <code><pre> block never closes)")
+        return
     if not blocks:
         if "</html>" not in text.lower() and table:
             yield Skip(src, "truncated HTML page: the cable text is missing")
