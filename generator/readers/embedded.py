@@ -49,7 +49,9 @@ def _meta(m: re.Match, created: str) -> dict:
     out = {"id": m.group("id"), "created": created, "classification": re.sub(r"\s+", " ", m.group("cls")),
            "origin_name": re.sub(r"\s+", " ", m.group("origin")).strip(), "refs": refs}
     header = _CONTINUATION.sub("", m.groupdict().get("header") or "").replace('""', '"').strip()
-    if header and "partial extract" not in header:
+    if "partial extract" in header:
+        out["partial"] = True  # the row says so, as the page's first block does
+    elif header:
         out["header"] = header
     return out
 
