@@ -1,7 +1,7 @@
 """REF items -> canonical cable IDs, table-driven; each row names the real cable its REF text comes from.
 
 Rows marked "issue 2" quote forms listed in the issue whose source cable is not in ../shared, "CABLES.md" a form
-quoted there; 07KABUL1033, 02ABUJA2651 and 04BRASILIA2863 are real cables outside ../shared whose REF lines are
+quoted there; 07KABUL1033, 02ABUJA2651, 08COTONOU369 and 04BRASILIA2863 are real cables outside ../shared whose REF lines are
 quoted from public parser test data (cablemap).
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ REF_ROWS = [
       ("B", "07KABUL162"), ("C", "06KABUL5353"), ("C", "06KABUL5194"), ("C", "06KABUL4319")]),
     ("02ABUJA2651", 2002, "(A) LAGOS O1512, (B) LAGOS 01545, (C) LAGOS \n01583, (D) Lagos 1678",
      [("A", "02LAGOS1512"), ("B", "02LAGOS1545"), ("C", "02LAGOS1583"), ("D", "02LAGOS1678")]),
+    ("08COTONOU369", 2008, "COTON0U 348", [("", "08COTONOU348")]),  # digit zero for the letter O
     ("04BRASILIA2863", 2004, "A. BRASILIA 2799 AND 2764 ¶B. PORT AU PRINCE 2325",
      [("A", "04BRASILIA2799"), ("A", "04BRASILIA2764"), ("B", "04PORTAUPRINCE2325")]),
     ("09UNVIEVIENNA279", 2009, "A. UNVIE 109 ¶B. UNVIE 201", [("A", "09UNVIEVIENNA109"), ("B", "09UNVIEVIENNA201")]),

@@ -76,6 +76,7 @@ def _misspelt_station(word: str) -> bool:
     return False
 
 
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _SERIAL_SEP = re.compile(r"\s*(?:/|,|&|\bAND\b)\s*")
 
@@ -83,7 +84,8 @@ _SERIAL_SEP = re.compile(r"\s*(?:/|,|&|\bAND\b)\s*")
 def cited(item: str) -> list[tuple[int | None, str, int]]:
     """(year as written or None, canonical station, serial) of every cable one REF item names."""
     out: list[tuple[int | None, str, int]] = []
-    for m in CABLE_REF.finditer(item.upper()):
+    item = _ZERO_IN_WORD.sub("O", item.upper())  # `COTON0U`: a zero between letters is the letter O
+    for m in CABLE_REF.finditer(item):
         year_w = m.group("year") or m.group("year_after")
         code = _station_of(m.group("station"), m.group("serials"), year_w is not None)
         if code is None:
