@@ -6,8 +6,8 @@ through `slug()`, so no text in a cable can name a path outside its folder.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import posixpath
 import re
 
 CABLE_ID = re.compile(r"^[0-9]{2}[A-Z]{2,}[0-9]+$")
@@ -20,6 +20,7 @@ GENERATED_FILES = ("index.md", "cables.md", "tags.md", "origins.md", "dates.md",
 HOME = "index.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, keep_case: bool = False) -> str:
     """A file-name-safe form of any text; a short hash keeps distinct texts apart when the slug is lossy."""
     base = _UNSAFE.sub("-", text).strip("-")
@@ -95,7 +96,7 @@ def relpath(to_path: str, from_dir: str) -> str:
 
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Relative Markdown link target from one docs page to another (MkDocs checks and rewrites it)."""
-    rel = relpath(to_path, posixpath.dirname(from_path))
+    rel = relpath(to_path, from_path.rpartition("/")[0])
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -143,5 +144,5 @@ def html_path(path: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Relative link for raw HTML inside a page (MkDocs does not rewrite those): points at the built .html file."""
-    rel = relpath(html_path(to_path), posixpath.dirname(from_path))
+    rel = relpath(html_path(to_path), from_path.rpartition("/")[0])
     return f"{rel}#{anchor}" if anchor else rel

@@ -191,7 +191,7 @@ def missing_page(cid: str, archive: Archive) -> str:
     items = []
     for x in citing:
         refs = [one_line(r.text) for r in archive.cables[x].references if r.id and archive.target(r.id) == cid]
-        as_written = f' <span class="ref-text">as “{h(refs[0])}”</span>' if refs else ""
+        as_written = f' as “<span class="ref-text">{h(refs[0])}</span>”' if refs else ""
         items.append(_cable_item(x, path, archive).replace("</li>", f"{as_written}</li>"))
     block = "\n".join(['<ul class="cited-by">', *items[:CITED_BY_MAX], "</ul>"])
     return "\n\n".join([front_matter(f"{cid} (not in the archive)"), intro, "## Cited by", block]) + "\n"

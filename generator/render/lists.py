@@ -111,7 +111,7 @@ def tag_pages(archive: Archive) -> Iterator[Page]:
             meaning = md(archive.tag_info[t].meaning) or "—"
             rows.append(f"| [{md(t)}]({urls.link(urls.TAGS, urls.tag(t))}) | {meaning} | {len(archive.tags[t])} |")
     intro = (f"{plural(len(archive.tags), 'tag')}, grouped by kind, most used first. Meanings come from the "
-             "State Department's TAGS lists and FIPS 10-4 (see the About page).")
+             f"State Department's TAGS lists and FIPS 10-4 ([about the sources]({urls.link(urls.TAGS, 'about.md')})).")
     yield from _grouped(urls.TAGS, "Tags", intro, rows)
 
 

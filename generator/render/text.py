@@ -11,28 +11,37 @@ import html
 import json
 import re
 
-# The characters Python-Markdown honours a backslash escape for (core list plus `|` from the tables extension).
-_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_WS = re.compile(r"\s+")
-# C0 controls (but tab and newline): never useful to a reader, and \x02/\x03 are Python-Markdown's own placeholders.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls (but tab, newline, CR): never useful to a reader, and \x02/\x03 are Python-Markdown's own placeholders.
+_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F]
+_DROP = dict.fromkeys(_CONTROLS)
+_CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]")
+# Markdown: `&`, `<`, `>` as in HTML, plus a backslash before every character Python-Markdown honours a backslash escape for
+# (its core list plus `|` from the tables extension). One str.translate pass does all of it.
+_MD = {**_DROP, ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
+       **{ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|"}}
 # Characters YAML refuses even inside a quoted string (and controls no reader needs in a title).
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x7f-\x9f]")
 
 
+def _clean(text: str | None) -> str:
+    """The text without control characters (a quick scan first: most text has none)."""
+    text = text or ""
+    return text.translate(_DROP) if _CONTROL.search(text) else text
+
+
 def one_line(text: str | None) -> str:
     """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
-    return _WS.sub(" ", _CONTROL.sub("", text or "")).strip()
+    return " ".join(_clean(text).split())
 
 
 def h(text: str | None) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    return html.escape(_CONTROL.sub("", text or ""), quote=True)
+    return html.escape(_clean(text), quote=True)
 
 
 def md(text: str | None) -> str:
     """One line of untrusted text for Markdown: shown literally, never read as markup or HTML."""
-    return _MD_ESCAPE.sub(r"\\\1", html.escape(one_line(text), quote=False))
+    return one_line(text).translate(_MD)
 
 
 def md_link(label: str, target: str) -> str:
