@@ -117,6 +117,9 @@ PARAGRAPH_ROWS = [
      "PERSPECTIVES ABOUT THE U.S. ARE MORE UNIFORM --------------------------------------------- ----------\n\n"
      "12.(SBU) While most Bahraini youth",
      [(11, "C", None, "Bahraini youth."), (12, "SBU", "...THOUGH PERSPECTIVES A", "While most Bahraini yout")]),
+    ("10STATE7114 (example)", "1. (U) This is an action request; see paragraph 6.\n\nSUMMARY -------\n\n\n"
+     "2. (S) The Sirte cesium source was recovered",
+     [(1, "U", None, "This is an action reques"), (2, "S", "SUMMARY", "The Sirte cesium source ")]),
     ("08MANAMA300", "(C)\n\nPoloff delivered reftel points", [(None, "C", None, "Poloff delivered reftel ")]),
     # unnumbered text: one paragraph per block
     ("09USEUBRUSSELS1177", "SUMMARY: The World Customs Organization (WCO) Council, made up of\nthe Directors General. "

@@ -49,7 +49,7 @@ HEADING = re.compile(
     rf"|(?:(?<=\s)|^){RULE}\s*(?P<b>[.\w\"'(]{_TEXT}{{0,78}}?)[ \t]*{RULE}(?=\s|$)"
     rf"|(?:^|\n[ \t]*\n)[ \t]*(?P<c>[A-Za-z\"'(.][^\n]{{0,70}}?(?:\n[ \t]*[^\n]{{1,70}}?)?)[ \t]*(?=\n[ \t]*{RULE}[ \t]*(?:\n|$))"
     rf"|(?:^|\n)[ \t]*(?P<e>[A-Za-z\"'(.][^\n]{{0,70}}?)[ \t]*(?=\n[ \t]*{RULE}[ \t]*(?:\n|$))"
-    rf"|(?:^|(?<=[.)\]:\"]\s)|(?<=\)\s))(?P<d>[A-Z][A-Za-z'’&,/ ]{{0,40}}?)[ \t]+-{{3,}}(?=\s))"
+    rf"|(?:^|(?<=\n)|(?<=[.)\]:\"]\s)|(?<=\)\s))(?P<d>[A-Z][A-Za-z'’&,/ ]{{0,40}}?)[ \t]+-{{3,}}(?=\s))"
 )
 
 
@@ -154,7 +154,7 @@ def _heading_starts(text: str) -> list[int]:
         starts.add(r_start)
         nl = text.find("\n", lo, r_start + 1)
         while nl >= 0:
-            starts.add(nl)
+            starts.update((nl, nl + 1))
             nl = text.find("\n", nl + 1, r_start + 1)
         starts.update(m.end() for m in _AFTER_PUNCT.finditer(text, lo, r_start))
     return sorted(starts)
