@@ -103,6 +103,11 @@ def tag_info(code: str) -> TagInfo:
     return tag_table().get(code.upper()) or TagInfo(code, "unknown", None, None)
 
 
+def marking(text: str | None) -> str:
+    """A classification or caveat as indexed: upper case, single spaces (so spellings share one page)."""
+    return " ".join((text or "").upper().split())
+
+
 def cable_year(c: Cable) -> int:
     """Year of a cable: from its date, else from the two digits of its ID."""
     return int(c.date[:4]) if c.date else ids.full_year(c.id[:2])
@@ -157,7 +162,7 @@ def _entities(cables: list[Cable]) -> dict[str, EntityInfo]:
             key = entity_key(e)
             info = out.get(key)
             if info is None:
-                info = out[key] = EntityInfo(key, e.type)
+                info = out[key] = EntityInfo(key, e.type.upper())
             info.names[e.name] += e.count
             for a in e.aliases:
                 info.names[a] += 0
@@ -208,8 +213,8 @@ def resolve(cables: list[Cable]) -> Archive:
             months[(y, int(c.date[5:7]))].append(c.id)
         else:
             no_month[y].append(c.id)
-        classes[c.classification or "UNKNOWN"].append(c.id)
-        for cv in dict.fromkeys(c.caveats):
+        classes[marking(c.classification) or "UNKNOWN"].append(c.id)
+        for cv in dict.fromkeys(marking(x) for x in c.caveats if marking(x)):
             caveats[cv].append(c.id)
     missing = {t: cited_by[t] for t in sorted(cited_by) if t not in by_id}
     return Archive(

@@ -65,3 +65,19 @@ def test_entities_merge_spellings_that_share_a_page_and_count_company():
     assert p.cables == ["09STATE2", "09STATE1"] and p.mentions == 4
     iaea = next(e for e in arch.entities.values() if e.name == "IAEA")
     assert p.together[iaea.key] == 2
+
+
+def test_spellings_that_would_share_a_page_are_one_index_entry():
+    """`Secret` and `SECRET` (or entity types `per` and `PER`) map to one page, so the build never writes twice."""
+    from generator.render import pages
+    from generator.render.report import collect
+
+    arch = resolve([cable("09A1", "2009-01-01", classification="Secret", caveats=("noforn",),
+                          entities=(Entity("per", "Ann Lee"),)),
+                    cable("09A2", "2009-01-02", classification="SECRET", caveats=("NOFORN",),
+                          entities=(Entity("PER", "ANN LEE"),))])
+    assert arch.classifications == {"SECRET": ["09A2", "09A1"]}
+    assert arch.caveats == {"NOFORN": ["09A2", "09A1"]}
+    assert [(e.type, e.cables) for e in arch.entities.values()] == [("PER", ["09A2", "09A1"])]
+    paths = [p for p, _ in pages(arch, collect([], [], arch, []))]
+    assert len(paths) == len(set(paths))

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .. import urls
 from ..record import Cable
-from ..resolve import Archive, cable_year, entity_key
+from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
 from .text import front_matter, h, md, multiline, one_line
 
@@ -38,8 +38,9 @@ def _date(c: Cable, page: str) -> str:
 
 def _classification(c: Cable, page: str) -> str:
     """Classification and caveats, each linked to its page."""
-    parts = [_a(page, urls.classification(c.classification or "UNKNOWN"), c.classification or "UNKNOWN")]
-    parts += [_a(page, urls.caveat(cv), cv, "caveat") for cv in dict.fromkeys(c.caveats)]
+    level = marking(c.classification) or "UNKNOWN"
+    parts = [_a(page, urls.classification(level), c.classification or "UNKNOWN")]
+    parts += [_a(page, urls.caveat(marking(cv)), cv, "caveat") for cv in dict.fromkeys(c.caveats) if marking(cv)]
     return " · ".join(parts)
 
 
@@ -146,7 +147,7 @@ def entities_block(c: Cable, page: str) -> str:
     """The named entities of the cable, by type, each linked to its page."""
     by_type: dict[str, list] = defaultdict(list)
     for e in c.entities:
-        by_type[e.type].append(e)
+        by_type[e.type.upper()].append(e)
     out = ['<dl class="cable-entities">']
     for t in sorted(by_type, key=lambda t: (list(ENTITY_TYPES).index(t) if t in ENTITY_TYPES else 9, t)):
         out.append(f"<dt>{h(ENTITY_TYPES.get(t, t))}</dt>")
