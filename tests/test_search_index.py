@@ -40,15 +40,15 @@ def data(index: Path, name: str):
 
 def docs_by_number(index: Path) -> list[dict]:
     man = data(index, "index.js")
-    return [data(index, offline.doc_path(n)) for n in range(man["docs"])]
+    return [data(index, offline.doc_path(man["docDir"], n)) for n in range(man["docs"])]
 
 
 def lookup(index: Path, term: str) -> set[str]:
     """IDs of the cables whose postings hold `term`, found the way search.js finds them (chunk by first term)."""
     man = data(index, "index.js")
-    firsts = [c[0] for c in man["chunks"]]
-    chunk = man["chunks"][max(i for i, f in enumerate(firsts) if f <= term)][1]
-    posts = data(index, chunk).get(term, "")
+    firsts = man["terms"]["firsts"]
+    k = max(i for i, f in enumerate(firsts) if f <= term)
+    posts = data(index, f"{man['terms']['dir']}/{k}.js").get(term, "")
     ids, doc = [], -1
     for v in encode.decode(posts):
         doc += (v >> 3) + 1
@@ -88,9 +88,13 @@ def test_an_id_finds_the_cable_and_the_cables_citing_it(index, example_cables):
 
 def members(index: Path, field: str, value: str) -> set[str]:
     """IDs of the cables the index files under one filter value (whole-field file or one file per value)."""
-    facet = data(index, "index.js")["facets"][field]
+    facets = data(index, "index.js")["facets"]
+    facet = facets["fields"][field]
     k = facet["values"].index(value)
-    text = data(index, facet["file"])[k] if "file" in facet else data(index, facet["files"][k])
+    if "whole" in facet:
+        text = data(index, f"{facets['dir']}/{facet['whole']}.js")[k]
+    else:
+        text = data(index, f"{facets['dir']}/{facet['first'] + k}.js")
     docs, ns, prev = docs_by_number(index), [], -1
     for g in encode.decode(text):
         prev += g + 1
@@ -118,18 +122,18 @@ def write_offline(out: Path, cables, **options) -> dict[str, str]:
 
 def test_a_field_too_big_for_one_file_is_split_by_value(index, tmp_path, example_cables):
     write_offline(tmp_path, example_cables, field_budget=10)
-    whole, split = (data(i, "index.js")["facets"]["tag"] for i in (index, tmp_path))
-    assert "file" in whole and "files" in split and split["counts"] == whole["counts"]
+    whole, split = (data(i, "index.js")["facets"]["fields"]["tag"] for i in (index, tmp_path))
+    assert "whole" in whole and "first" in split and split["counts"] == whole["counts"]
     assert members(tmp_path, "tag", "PTER") == members(index, "tag", "PTER")
 
 
 def page_of(index: Path, cable_id: str):
     """The page the ID jump finds for an ID, the way search.js looks it up (chunk by first ID), or None."""
     man = data(index, "index.js")
-    candidates = [i for i, c in enumerate(man["ids"]) if c[0] <= cable_id]
+    candidates = [i for i, first in enumerate(man["ids"]["firsts"]) if first <= cable_id]
     if not candidates:
         return None
-    table = data(index, man["ids"][max(candidates)][1])
+    table = data(index, f"{man['ids']['dir']}/{max(candidates)}.js")
     if cable_id not in table:
         return None
     return man["page"].replace("{id}", cable_id) if table[cable_id] == 0 else table[cable_id]
@@ -145,13 +149,13 @@ def test_id_lookup_covers_archive_and_cited_pages(index):
 
 def test_id_chunks_split_a_long_list(tmp_path, example_cables):
     pages = write_offline(tmp_path, example_cables, ids_per_chunk=4)
-    assert len(data(tmp_path, "index.js")["ids"]) == (len(pages) + 3) // 4
+    assert len(data(tmp_path, "index.js")["ids"]["firsts"]) == (len(pages) + 3) // 4
     assert all(page_of(tmp_path, cid) == url for cid, url in pages.items())
 
 
 def test_terms_are_those_the_browser_would_ask_for(index):
     man = data(index, "index.js")
-    firsts = [c[0] for c in man["chunks"]]
+    firsts = man["terms"]["firsts"]
     assert firsts == sorted(firsts)
     assert terms("Agency’s CESIUM-137, Café") == ["agency", "cesium", "137", "cafe"]
     assert "the" not in terms("the source") and set(man["stopwords"]) >= {"the", "of", "and"}
@@ -162,9 +166,10 @@ def test_hostile_text_is_stored_as_data(tmp_path):
     cable = Cable(id="09ROME1", source="x", format="text", date="2009-01-02", subject=evil,
                   paragraphs=(Paragraph(1, None, None, evil),))
     build(tmp_path, [cable], with_pagefind=False)
-    doc = data(tmp_path / "search", offline.doc_path(0))
+    path = tmp_path / "search" / offline.doc_path(data(tmp_path / "search", "index.js")["docDir"], 0)
+    doc = data(tmp_path / "search", path.relative_to(tmp_path / "search").as_posix())
     assert doc["subject"] == evil and evil in doc["body"]
-    assert (tmp_path / "search" / offline.doc_path(0)).read_bytes().isascii()
+    assert path.read_bytes().isascii()
 
 
 def test_same_input_same_bytes(tmp_path, example_cables):
@@ -173,3 +178,12 @@ def test_same_input_same_bytes(tmp_path, example_cables):
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+def test_a_changed_archive_gets_new_folders(tmp_path, example_cables):
+    """Folders are named by their content: a browser holding the old manifest never reads new files."""
+    build(tmp_path / "all", example_cables, with_pagefind=False)
+    build(tmp_path / "fewer", example_cables[1:], with_pagefind=False)
+    old, new = (data(tmp_path / name / "search", "index.js") for name in ("all", "fewer"))
+    assert old["docDir"] != new["docDir"] and old["terms"]["dir"] != new["terms"]["dir"]
+    assert not (tmp_path / "fewer" / "search" / old["docDir"]).exists()

@@ -2,15 +2,17 @@
 
 Layout under `<site>/search/` (read by docs/assets/search/search.js):
 
-- `index.js`        the manifest: sizes, the first term of every term chunk, facet and ID-shard file names;
-- `t/<hash>.js`     term chunks: terms in sorted order, each with its postings (doc numbers and weights),
-                    cut at about `chunk_bytes` so one query term loads one small file;
-- `f/<hash>.js`     the doc lists of the filter values (year, origin, classification, tag): one file per field,
-                    or one per value for a field too big to load whole (the manifest lists values and counts);
-- `d/<k>/<n>.js`    one file per cable (ID, date, origin, subject, tags, body), loaded only for shown results;
-- `i/<hash>.js`     cable ID -> page, in sorted chunks of `ids_per_chunk` IDs (the manifest has each first ID).
+- `index.js`          the manifest: sizes, the first term of every term chunk, the first ID of every ID chunk,
+                      the filter values with their counts, and the folders below;
+- `t/<hash>/<k>.js`   term chunks: terms in sorted order, each with its postings (doc numbers and weights), cut at
+                      about `chunk_bytes`, so one query term loads one small file;
+- `f/<hash>/<k>.js`   the doc lists of the filter values (year, origin, classification, tag): one file per field,
+                      or one per value for a field too big to load whole;
+- `i/<hash>/<k>.js`   cable ID -> page, in sorted chunks of `ids_per_chunk` IDs;
+- `d/<hash>/<m>/<n>.js` one file per cable (ID, date, origin, subject, tags, body), only for the results shown.
 
-Every file is `CableSearch.load(kind, key, data);` with `data` as JSON, so it works without fetch().
+Every file is `CableSearch.load(kind, key, data);` with `data` as JSON, so it works without fetch(). Each
+folder is named by a hash of its content, so a browser holding an old manifest never mixes in new files.
 Doc numbers follow the chronological order of `records.documents`.
 """
 from __future__ import annotations
@@ -57,17 +59,23 @@ def _js(kind: str, key: str | int, data: object) -> bytes:
     return f"CableSearch.load({json.dumps(kind)},{json.dumps(key)},{payload});\n".encode("ascii")
 
 
-def _hashed(folder: Path, prefix: str, kind: str, data: object) -> str:
-    """Write a data file named by its content (so a cached old copy is never read by a new manifest)."""
-    key = hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
-    name = f"{prefix}/{key}.js"
-    (folder / name).write_bytes(_js(kind, name, data))
-    return name
+def _write_set(out: Path, prefix: str, kind: str, items: list) -> str:
+    """Write items as `<prefix>/<hash>/<k>.js`, the hash taken over them all; return the folder."""
+    blobs = [json.dumps(x, ensure_ascii=True, separators=(",", ":")) for x in items]
+    digest = hashlib.sha1()
+    for b in blobs:
+        digest.update(b.encode("ascii") + b"\n")
+    folder = f"{prefix}/{digest.hexdigest()[:12]}"
+    (out / folder).mkdir(parents=True)
+    for k, b in enumerate(blobs):
+        name = f"{folder}/{k}.js"
+        (out / name).write_bytes(f"CableSearch.load({json.dumps(kind)},{json.dumps(name)},{b});\n".encode("ascii"))
+    return folder
 
 
-def doc_path(n: int) -> str:
-    """File of doc number n (kept in step with search.js `docPath`)."""
-    return f"d/{n // DOCS_PER_DIR}/{n}.js"
+def doc_path(folder: str, n: int) -> str:
+    """File of doc number n (search.js builds the same path)."""
+    return f"{folder}/{n // DOCS_PER_DIR}/{n}.js"
 
 
 def _postings(docs: list[Doc]) -> dict[str, array]:
@@ -110,13 +118,14 @@ def _members(docs: list[Doc], field: str) -> dict[str, list[int]]:
     return members
 
 
-def _facets(out: Path, docs: list[Doc], field_budget: int) -> dict[str, dict]:
-    """Each filter field: its values with archive-wide counts, and where their doc lists are.
+def _facets(out: Path, docs: list[Doc], field_budget: int) -> dict:
+    """Each filter field: its values with archive-wide counts, and which files hold their doc lists.
 
-    A field whose doc lists fit in `field_budget` bytes is one file (the browser loads it whole and counts the
-    values within each result list); a bigger field (tags, origins of a large archive) gets one file per value,
-    loaded only when that value is chosen, and the counts shown are archive-wide.
+    A field whose doc lists fit in `field_budget` bytes is one file (`whole`: the browser loads it and counts
+    the values within each result list); a bigger field (tags, origins of a large archive) has one file per
+    value from `first` on, loaded only when that value is chosen, and the counts shown are archive-wide.
     """
+    items: list = []
     fields: dict[str, dict] = {}
     for field in FACET_FIELDS:
         members = _members(docs, field)
@@ -124,12 +133,15 @@ def _facets(out: Path, docs: list[Doc], field_budget: int) -> dict[str, dict]:
         lists = [encode.numbers(encode.gaps(members[v])) for v in values]
         entry: dict = {"values": values, "counts": [len(members[v]) for v in values]}
         if sum(len(x) + 3 for x in lists) <= field_budget:
-            entry["file"] = _hashed(out, "f", "facet", lists)
+            entry["whole"] = len(items)
+            items.append(lists)
         else:
-            entry["files"] = [_hashed(out, "f", "facet", x) for x in lists]
+            entry["first"] = len(items)
+            items.extend(lists)
         fields[field] = entry
-    fields["origin"]["labels"] = dict(sorted({d.origin: d.origin_name for d in docs if d.origin and d.origin_name}.items()))
-    return fields
+    fields["origin"]["labels"] = dict(sorted({d.origin: d.origin_name for d in docs
+                                              if d.origin and d.origin_name}.items()))
+    return {"dir": _write_set(out, "f", "facet", items), "fields": fields}
 
 
 def _doc_data(d: Doc) -> dict:
@@ -138,36 +150,43 @@ def _doc_data(d: Doc) -> dict:
             "classification": d.classification, "subject": d.subject, "tags": list(d.tags), "body": d.body}
 
 
-def _id_chunks(out: Path, pages: dict[str, str], page_template: str, per_chunk: int) -> list[list[str]]:
-    """ID -> page in sorted chunks (first ID, file); a page that follows the template is stored as 0."""
+def _docs(out: Path, docs: list[Doc]) -> str:
+    """One file per doc, written into a folder then renamed after the hash of them all; return the folder."""
+    tmp = out / "d" / "tmp"
+    tmp.mkdir(parents=True)
+    digest = hashlib.sha1()
+    for n, d in enumerate(docs):
+        sub = tmp / str(n // DOCS_PER_DIR)
+        if n % DOCS_PER_DIR == 0:
+            sub.mkdir()
+        payload = json.dumps(_doc_data(d), ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        digest.update(payload + b"\n")
+        (sub / f"{n}.js").write_bytes(b'CableSearch.load("doc",%d,%s);\n' % (n, payload))
+    folder = f"d/{digest.hexdigest()[:12]}"
+    tmp.rename(out / folder)
+    return folder
+
+
+def _ids(out: Path, pages: dict[str, str], page_template: str, per_chunk: int) -> dict:
+    """ID -> page in sorted chunks (a page that follows the template is stored as 0): folder and first IDs."""
     ids = sorted(pages)
-    chunks = []
-    for i in range(0, len(ids), per_chunk):
-        table = {cid: 0 if pages[cid] == page_template.replace("{id}", cid) else pages[cid]
-                 for cid in ids[i:i + per_chunk]}
-        chunks.append([ids[i], _hashed(out, "i", "ids", table)])
-    return chunks
+    tables = [{cid: 0 if pages[cid] == page_template.replace("{id}", cid) else pages[cid]
+               for cid in ids[i:i + per_chunk]} for i in range(0, len(ids), per_chunk)]
+    return {"dir": _write_set(out, "i", "ids", tables), "firsts": ids[::per_chunk]}
 
 
 def write(out: Path, docs: list[Doc], pages: dict[str, str], page_template: str, *,
           station_aliases: dict[str, str], chunk_bytes: int = 32_000, field_budget: int = 300_000,
           ids_per_chunk: int = 2_000, extra: dict | None = None) -> OfflineStats:
-    """Write the whole file:// engine into `out` (replacing what was there)."""
+    """Write the whole script index into `out` (replacing what was there)."""
     if out.exists():
         shutil.rmtree(out)
-    for sub in ("t", "f", "i"):
-        (out / sub).mkdir(parents=True)
+    out.mkdir(parents=True)
     chunks = _chunks(_postings(docs), chunk_bytes)
-    chunk_list = [[next(iter(c)), _hashed(out, "t", "terms", c)] for c in chunks]
-    facets = _facets(out, docs, field_budget)
-    id_chunks = _id_chunks(out, pages, page_template, ids_per_chunk)
-    for n, d in enumerate(docs):
-        path = out / doc_path(n)
-        if n % DOCS_PER_DIR == 0:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_js("doc", n, _doc_data(d)))
-    manifest = {"format": FORMAT, "docs": len(docs), "docsPerDir": DOCS_PER_DIR, "chunks": chunk_list,
-                "facets": facets, "ids": id_chunks, "page": page_template,
+    terms = {"dir": _write_set(out, "t", "terms", chunks), "firsts": [next(iter(c)) for c in chunks]}
+    manifest = {"format": FORMAT, "docs": len(docs), "docsPerDir": DOCS_PER_DIR, "docDir": _docs(out, docs),
+                "terms": terms, "facets": _facets(out, docs, field_budget),
+                "ids": _ids(out, pages, page_template, ids_per_chunk), "page": page_template,
                 "stations": dict(sorted(station_aliases.items())), "stopwords": sorted(STOPWORDS), **(extra or {})}
     (out / "index.js").write_bytes(_js("manifest", "index", manifest))
     files = [p for p in out.rglob("*") if p.is_file()]

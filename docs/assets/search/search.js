@@ -176,9 +176,9 @@
   /* The page of a cable ID, or null when the archive has no page for it. */
   async function idPage(id) {
     var man = await manifest();
-    var k = lastAtMost(man.ids.map(function (c) { return c[0]; }), id);
+    var k = lastAtMost(man.ids.firsts, id);
     if (k < 0) return null;
-    var file = man.ids[k][1], table = await loadData("ids", file, file);
+    var file = man.ids.dir + "/" + k + ".js", table = await loadData("ids", file, file);
     if (!Object.prototype.hasOwnProperty.call(table, id)) return null;
     return new URL(table[id] === 0 ? man.page.replace("{id}", id) : table[id], BASE).href;
   }
@@ -189,21 +189,26 @@
     this.man = man;
     this.name = "offline";
     this.stop = toSet(man.stopwords);
-    this.firsts = man.chunks.map(function (c) { return c[0]; });
+    this.firsts = man.terms.firsts;
     this.lists = {};
   }
 
   OfflineEngine.prototype.chunk = function (k) {
-    var file = this.man.chunks[k][1];
+    var file = this.man.terms.dir + "/" + k + ".js";
     return loadData("terms", file, file);
   };
 
   /* The doc lists of every value of a field kept in one file (null for a field stored value by value). */
+  OfflineEngine.prototype.facetFile = function (k) {
+    var file = this.man.facets.dir + "/" + k + ".js";
+    return loadData("facet", file, file);
+  };
+
   OfflineEngine.prototype.fieldLists = function (name) {
-    var f = this.man.facets[name];
-    if (!f.file) return Promise.resolve(null);
+    var f = this.man.facets.fields[name];
+    if (f.whole === undefined) return Promise.resolve(null);
     if (!this.lists[name]) {
-      this.lists[name] = loadData("facet", f.file, f.file).then(function (lists) {
+      this.lists[name] = this.facetFile(f.whole).then(function (lists) {
         return lists.map(function (x) { return ungap(decode(x)); });
       });
     }
@@ -212,10 +217,10 @@
 
   /* The docs that have one value of a field. */
   OfflineEngine.prototype.valueDocs = async function (name, value) {
-    var f = this.man.facets[name], k = f.values.indexOf(value);
+    var f = this.man.facets.fields[name], k = f.values.indexOf(value);
     if (k < 0) return [];
-    if (f.file) return (await this.fieldLists(name))[k];
-    return ungap(decode(await loadData("facet", f.files[k], f.files[k])));
+    if (f.whole !== undefined) return (await this.fieldLists(name))[k];
+    return ungap(decode(await this.facetFile(f.first + k)));
   };
 
   /* Chunk numbers that may hold `term` or, for a prefix, the terms it starts (at most three). */
@@ -271,7 +276,7 @@
   }
 
   OfflineEngine.prototype.search = async function (query, filters, sort) {
-    var self = this, n = this.man.docs, facets = this.man.facets;
+    var self = this, n = this.man.docs, facets = this.man.facets.fields;
     var terms = searchTerms(query, this.man, this.stop);
     if (!terms.length && !hasFilters(filters)) return emptyResult(terms);
     var loaded = await Promise.all([
@@ -326,8 +331,7 @@
   };
 
   OfflineEngine.prototype.item = function (n, terms) {
-    var per = this.man.docsPerDir;
-    var path = "d/" + Math.floor(n / per) + "/" + n + ".js";
+    var path = this.man.docDir + "/" + Math.floor(n / this.man.docsPerDir) + "/" + n + ".js";
     return loadData("doc", n, path).then(function (doc) {
       return {
         id: doc.id, url: new URL(doc.url, BASE).href, date: doc.date, origin: doc.origin,
@@ -402,7 +406,7 @@
         });
         return {
           terms: terms, count: res.results.length, counts: counts, archiveWide: {},
-          labels: { origin: self.man.facets.origin.labels || {} },
+          labels: { origin: self.man.facets.fields.origin.labels || {} },
           items: res.results.map(function (r) { return function () { return r.data().then(function (d) {
             return self.item(d, marks(terms));
           }); }; })
