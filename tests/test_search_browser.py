@@ -230,6 +230,17 @@ def test_keyboard_and_dark_mode(page, http_base):
     rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
     assert sum(rgb) / 3 < 80, bg  # the dark palette's background, through Material's variables
     shot(page, "http-dark")
+    second = results(page)[1]
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/cable/{second}.html")
+
+
+def test_a_link_with_a_query_opens_the_search(page, http_base, cables):
+    page.goto(http_base + "tags.html?q=misrata")
+    assert set(results(page, "misrata")) == saying(cables, "misrata")
+    assert page.is_checked("#__search")
 
 
 def test_small_screen(browser, http_base):
