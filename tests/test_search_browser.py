@@ -295,3 +295,24 @@ def test_large_archive_mode_filters_by_loading_one_value(page, large_mode_site, 
     page.wait_for_selector("[data-cs=jump]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/cable/09TRIPOLI288.html")
+
+
+@pytest.fixture(scope="session")
+def merged_base(site, tmp_path_factory):
+    """The example site with Pagefind bundles of at most six cables each, merged in the browser."""
+    import shutil
+
+    from generator.search import build
+
+    copy = tmp_path_factory.mktemp("search-merged") / "site"
+    shutil.copytree(site, copy)
+    report = build(copy, load([str(EXAMPLES)])[0], with_pagefind=True, group_size=6)
+    assert len(report.pagefind.bundles) > 2
+    yield from serve(copy)
+
+
+def test_pagefind_bundles_are_merged_in_the_browser(page, merged_base, cables):
+    found = search(page, merged_base + "index.html", "casks")
+    assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == "pagefind"
+    assert set(found) == saying(cables, "cask") | saying(cables, "casks")
+    assert {cables[i].date[:4] for i in found} == {"2008", "2009", "2010"}
