@@ -154,7 +154,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     references = parse_references([b for b, _s, _e in pre.blocks], year, own)
     if not references and meta.get("refs"):
         references = parse_references([" ".join(meta["refs"])], year, own)
-    from ..entities import from_annotations
+    from ..entities import annotation_notes, from_annotations
 
     return Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),
@@ -168,7 +168,8 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         sections=pre.cls["sections"] if pre.cls else None, partial=bool(meta.get("partial")),
         paragraphs=tuple(bodymod.split_paragraphs(body_text)), entities=from_annotations(raw.annotations),
         header=raw.header or _routing_header(text, pre.cls), text=raw.text.strip(),
-        released=meta.get("released"), warnings=tuple(raw.notes),
+        released=meta.get("released"),
+        warnings=tuple(raw.notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
     )
 
 
