@@ -42,9 +42,10 @@ def http_base(site):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Chromium from Debian's packages (never a downloaded one)."""
+    """Chromium from Debian's packages (never a downloaded one); closed after this module, because only one
+    Playwright sync API can run at a time in a test session."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
