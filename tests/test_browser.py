@@ -63,7 +63,10 @@ def page(browser, request):
     pg = ctx.new_page()
     pg.problems = []
     pg.on("pageerror", lambda e: pg.problems.append(f"script error: {e}"))
-    pg.on("requestfailed", lambda r: pg.problems.append(f"failed: {r.url}"))
+    # a load cut short by the next navigation (ERR_ABORTED) is not a broken link; anything else is
+    pg.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "")
+          or pg.problems.append(f"failed: {r.url} {r.failure}"))
+    pg.on("response", lambda r: r.status < 400 or pg.problems.append(f"HTTP {r.status}: {r.url}"))
     pg.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "file://", "data:", "about:"))
           or pg.problems.append(f"other host: {r.url}"))
     yield pg
