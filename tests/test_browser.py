@@ -76,6 +76,7 @@ def page(browser, request):
 def shot(pg, name: str) -> None:
     """Save a screenshot of the whole page."""
     ARTIFACTS.mkdir(exist_ok=True)
+    pg.evaluate("window.scrollTo(0, 0)")  # else the sticky header is drawn in the middle of a full-page shot
     pg.screenshot(path=str(ARTIFACTS / f"site-{name}.png"), full_page=True)
 
 
