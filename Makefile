@@ -40,7 +40,7 @@ bench: install
 
 clean:
 	rm -rf site .pytest_cache
-	$(BIN)/python -m generator clean --docs $(DOCS) 2>/dev/null || true
+	$(BIN)/python -m generator clean --docs $(DOCS)
 
 # Search benchmark (issue 5): build time, size, peak memory and bytes per query at 1,000 / 5,000 / 20,000 cables.
 .PHONY: bench-search

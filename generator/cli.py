@@ -69,6 +69,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     return search_main(args.site, args.paths, with_pagefind=args.pagefind, quiet=args.quiet)
 
 
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Remove every page a previous build generated (hand-written pages stay)."""
+    from .write import Writer
+
+    stats = Writer(args.docs).finish()
+    print(f"removed {stats.removed} generated pages from {args.docs}", file=sys.stderr)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser (its help is tested)."""
     p = argparse.ArgumentParser(prog="python -m generator",
@@ -92,6 +101,9 @@ def make_parser() -> argparse.ArgumentParser:
                     help="also write Pagefind bundles, used over http (the script index serves http otherwise)")
     ps.add_argument("--quiet", action="store_true", help="no progress display")
     ps.set_defaults(func=cmd_search)
+    pc = sub.add_parser("clean", help="remove the pages a previous build generated in the docs directory")
+    pc.add_argument("--docs", default="docs", help="docs directory (default: docs)")
+    pc.set_defaults(func=cmd_clean)
     return p
 
 
