@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -53,11 +54,12 @@ class EntityInfo:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """Several inputs gave the same cable ID; one is shown, the others are listed in the report."""
+    """Several inputs gave the same cable ID: the newest is shown, the others are kept as its other versions."""
 
     id: str
     kept: str
-    dropped: tuple[str, ...]
+    dropped: tuple[str, ...]  # newest first
+    same: tuple[str, ...] = ()  # those of `dropped` whose text is the shown one's: copies, not versions
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Archive:
     caveats: dict[str, list[str]]
     entities: dict[str, EntityInfo]
     duplicates: list[Duplicate]
+    versions: dict[str, list[Cable]] = field(default_factory=dict)  # ID -> the inputs not shown, newest first
 
     def target(self, ref_id: str) -> str:
         """Archive ID a reference points at (through aliases), or the reference's own ID when it is missing."""
@@ -125,19 +128,46 @@ def _quality(c: Cable) -> tuple:
     return (bool(c.date) and not c.date_inferred, _FORMAT_RANK.get(c.format, 0), filled, len(c.paragraphs))
 
 
-def dedupe(cables: list[Cable]) -> tuple[list[Cable], list[Duplicate]]:
-    """One cable per ID (the best input), and the duplicates that were set aside."""
-    groups: dict[str, list[Cable]] = defaultdict(list)
-    for c in cables:
-        groups[c.id].append(c)
+_RELEASED = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2})?")
+
+
+def released(c: Cable) -> str:
+    """The WikiLeaks release date and time of a cable page (`2011-08-30 01:44`), or "" when the input states none."""
+    m = _RELEASED.match(c.released or "")
+    return m.group(0) if m else ""
+
+
+def same_text(a: Cable, b: Cable) -> bool:
+    """True when two inputs hold the same text (line breaks and spacing aside): copies, not versions."""
+    return a.text.split() == b.text.split()
+
+
+def versions(cables: list[Cable]) -> tuple[list[Cable], list[Duplicate], dict[str, list[Cable]]]:
+    """One cable per ID shown, the duplicates listed, and the other inputs of each ID kept, newest first.
+
+    Newest: the later WikiLeaks release date; then the richer input (a stated date, the richer format, more
+    fields); then the later input in reading order (a republished copy is read after the first).
+    """
+    groups: dict[str, list[tuple[tuple, Cable]]] = defaultdict(list)
+    for pos, c in enumerate(cables):
+        groups[c.id].append(((released(c), _quality(c), pos), c))
     kept: list[Cable] = []
     dups: list[Duplicate] = []
+    others: dict[str, list[Cable]] = {}
     for cid in sorted(groups):
-        group = sorted(groups[cid], key=lambda c: c.source)
-        best = max(group, key=_quality)  # max keeps the first (sorted by source) among equals
+        ordered = [c for _k, c in sorted(groups[cid], key=lambda kc: kc[0], reverse=True)]
+        best, rest = ordered[0], ordered[1:]
         kept.append(best)
-        if len(group) > 1:
-            dups.append(Duplicate(cid, best.source, tuple(c.source for c in group if c is not best)))
+        if rest:
+            others[cid] = rest
+            dups.append(Duplicate(cid, best.source, tuple(c.source for c in rest),
+                                  tuple(c.source for c in rest if same_text(c, best))))
+    return kept, dups, others
+
+
+def dedupe(cables: list[Cable]) -> tuple[list[Cable], list[Duplicate]]:
+    """One cable per ID (the newest input, see `versions`), and the duplicates that were set aside."""
+    kept, dups, _others = versions(cables)
     return kept, dups
 
 
@@ -185,7 +215,7 @@ def entity_key(e: Entity) -> str:
 
 def resolve(cables: list[Cable]) -> Archive:
     """Build the archive from parsed cables: dedupe, index, resolve references, gather every index."""
-    kept, dups = dedupe(cables)
+    kept, dups, others = versions(cables)
     kept.sort(key=sort_key, reverse=True)
     index = _index(kept)
     by_id = {c.id: c for c in kept}
@@ -225,4 +255,5 @@ def resolve(cables: list[Cable]) -> Archive:
         years=dict(sorted(years.items())), months=dict(sorted(months.items())),
         no_month=dict(sorted(no_month.items())), classifications=dict(sorted(classes.items())),
         caveats=dict(sorted(caveats.items())), entities=dict(sorted(_entities(kept).items())), duplicates=dups,
+        versions=others,
     )

@@ -119,6 +119,11 @@ REPORT_JSON = "report.json"
 _PAGED_TOP = re.compile(r"^(?:cables|tags|origins|dates|classifications|entities|missing)_[0-9]+\.md$")
 
 
+def report_part(name: str) -> str:
+    """First page of a part of the build report too long for report.md (`paged` gives the others)."""
+    return f"report/{slug(name)}.md"
+
+
 def caveat(name: str) -> str:
     """Page listing the cables that carry one handling caveat (NOFORN, SENSITIVE …)."""
     return f"classification/caveat/{slug(name)}.md"

@@ -120,10 +120,15 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     station, serial = _station_serial(text, pre)
     refs_cited = pre.cited()
     aliases: list[str] = []
+    notes: list[str] = []
     date_inferred = False
     meta_id = meta.get("id")
-    if meta_id:
-        cid = ids.canonical_id(meta_id)
+    cid = ids.canonical_id(meta_id) if meta_id else None
+    if cid and not ids.CANONICAL_ID.match(cid):
+        # a container that names no cable ID (`../../etc/passwd` in a page's table) is not believed: the text says
+        notes.append(f"the input's cable ID {one_line(meta_id)[:80]!r} is not a cable ID; the ID is read from the text")
+        cid = None
+    if cid:
         if cid != re.sub(r"\s+", "", meta_id.upper()):
             aliases.append(meta_id.strip())
     else:
@@ -169,8 +174,13 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         paragraphs=tuple(bodymod.split_paragraphs(body_text)), entities=from_annotations(raw.annotations),
         header=raw.header or _routing_header(text, pre.cls), text=raw.text.strip(),
         released=meta.get("released"),
-        warnings=tuple(raw.notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
+        warnings=tuple(raw.notes) + tuple(notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
     )
+
+
+def one_line(text: str) -> str:
+    """Text on one line, for a note."""
+    return " ".join(text.split())
 
 
 def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | None, list[str]]:

@@ -25,21 +25,44 @@ class Skip:
 
     source: str
     reason: str
+    row: int | None = None  # the row of a CSV dump (its source is `path#row`)
+
+
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Text of a file: UTF-8 (with or without BOM), else cp1252; undecodable bytes are replaced and noted."""
+    """Text of a file: UTF-8 (with or without BOM), else cp1252; undecodable bytes are replaced and noted.
+
+    A UTF-8 file with a few damaged bytes stays UTF-8 (its other accents intact) rather than turning into
+    cp1252 mojibake: it is UTF-8 when it holds more valid multi-byte sequences than invalid bytes.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    bad = _bad_utf8(data, first)
+    if bad and len(_UTF8_SEQ.findall(data)) > bad:
+        return data.decode("utf-8", errors="replace"), _note("invalid UTF-8", data, first, bad)
     try:
         return data.decode("cp1252"), None
     except UnicodeDecodeError as exc:
-        text = data.decode("cp1252", errors="replace")
-        return text, f"undecodable byte 0x{data[exc.start]:02x} at offset {exc.start} replaced"
+        bad = sum(data.count(bytes([b])) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+        return data.decode("cp1252", errors="replace"), _note("undecodable", data, exc.start, bad)
+
+
+def _bad_utf8(data: bytes, first: int) -> int:
+    """How many invalid UTF-8 sequences the data holds (from the first one on)."""
+    tail = data[first:]
+    return tail.decode("utf-8", errors="replace").count("\ufffd") - tail.count(b"\xef\xbf\xbd")
+
+
+def _note(what: str, data: bytes, offset: int, count: int) -> str:
+    """The note a replaced byte leaves on the cable: which byte, where, how many."""
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    return f"{what} byte 0x{data[offset]:02x} at offset {offset}{more} replaced by U+FFFD"
 
 
 _NEWLINE_ENTITY = re.compile(r"&#x0*0?[aA];|&#0*10;")

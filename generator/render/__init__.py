@@ -30,5 +30,4 @@ def pages(archive: Archive, report_data: dict) -> Iterator[Page]:
     yield from entity.entity_pages(archive, snippets)
     yield from entity.entity_indexes(archive)
     yield urls.HOME, home.home(archive, report_data["summary"]["skipped"])
-    yield urls.REPORT, report.page(report_data)
-    yield urls.REPORT_JSON, report.to_json(report_data)
+    yield from report.pages(report_data)

@@ -8,6 +8,7 @@ from ..record import Cable
 from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
 from .text import front_matter, h, md, multiline, one_line
+from .versions import versions_block
 
 CITED_BY_MAX = 500  # links; a cable cited more often lists the newest and says how many more
 ENTITY_TYPES = {"PER": "People", "ORG": "Organizations", "LOC": "Places", "MISC": "Other names"}
@@ -174,6 +175,8 @@ def page(c: Cable, archive: Archive) -> tuple[str, dict]:
     if c.references:
         parts += ["## References", references_block(c, path, archive)]
     parts += ["## Text", body or '<p class="none">No text.</p>']
+    if archive.versions.get(c.id):
+        parts += ["## Versions", versions_block(c, archive)]
     if archive.cited_by.get(c.id):
         parts += ["## Cited by", cited_by_block(c.id, path, archive)]
     if c.entities:
