@@ -93,6 +93,8 @@ def page(browser):
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    context.on("request", lambda r: None if r.url.startswith(("file:", "http://127.0.0.1:", "data:", "blob:"))
+               else errors.append(f"request to another host: {r.url}"))
     yield pg
     context.close()
     assert not errors, errors
