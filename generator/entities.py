@@ -1121,11 +1121,12 @@ def _entities(groups: dict[tuple[str, ...], _Group]) -> tuple[Entity, ...]:
     return tuple(sorted(out, key=lambda e: (e.type, e.name.lower(), e.name)))
 
 
-def enrich(cables: list) -> tuple[list, list[str]]:
+def enrich(cables: list, tick=None) -> tuple[list, list[str]]:
     """Archive-wide entity pass: the build calls this once with every cable, before rendering.
 
     Cables without entities get them from their text; then every entity gets one type (by the weight of its
     mentions), one canonical name and its aliases across the archive. Returns the cables and report lines.
+    `tick(n)`, when given, is called as cables are read (the build's progress display).
     """
     cables = list(cables)
     gaz, given = _archive_knowledge(cables)
@@ -1147,6 +1148,8 @@ def enrich(cables: list) -> tuple[list, list[str]]:
                 gaz.add("PER", name, name, weight=2)
                 _learn_given(name, given)
                 last_names[key[-1]].add(key)
+        if tick is not None:
+            tick(1)
     acronyms = _trusted_acronyms(defined)
     for a, (typ, long) in acronyms.items():
         gaz.add(typ, long, a, weight=2)

@@ -46,30 +46,25 @@ class Writer:
 
     def target(self, path: str) -> Path:
         """The file for a docs path, refused unless it is generator-owned and inside docs/."""
-        if not urls.is_generated(path) or path.startswith("/") or "\\" in path:
-            raise UnsafePath(f"not a generated docs path: {path!r}")
-        full = (self.docs / path).resolve()
-        if self.docs not in full.parents:
-            raise UnsafePath(f"outside the docs directory: {path!r}")
-        return full
+        return target(self.docs, path)
 
     def put(self, path: str, text: str) -> None:
         """Write one page unless the file already holds exactly these bytes."""
+        self.claim(path)
+        self.record(write_page(self.docs, path, text))
+
+    def claim(self, path: str) -> None:
+        """Note that this build makes `path` (refused if another page of this build already did)."""
         if path in self.stats.paths:
             raise UnsafePath(f"two pages with one path: {path!r}")
-        full = self.target(path)
-        data = text.encode("utf-8")
         self.stats.paths.add(path)
-        try:
-            if full.stat().st_size == len(data) and full.read_bytes() == data:
-                self.stats.unchanged += 1
-                return
-        except FileNotFoundError:
-            full.parent.mkdir(parents=True, exist_ok=True)
-        tmp = full.with_name(full.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, full)
-        self.stats.written += 1
+
+    def record(self, written: bool) -> None:
+        """Count one page put (here or by a worker process through `write_page`)."""
+        if written:
+            self.stats.written += 1
+        else:
+            self.stats.unchanged += 1
 
     def finish(self) -> Stats:
         """Remove pages of the previous build that this build did not write; record the new list."""
@@ -95,3 +90,31 @@ class Writer:
         while folder != self.docs and self.docs in folder.parents and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
+
+
+def target(docs: Path, path: str) -> Path:
+    """The file for a docs path under the (resolved) docs folder; refused unless generator-owned and inside it."""
+    if not urls.is_generated(path) or path.startswith("/") or "\\" in path:
+        raise UnsafePath(f"not a generated docs path: {path!r}")
+    full = (docs / path).resolve()
+    if docs not in full.parents:
+        raise UnsafePath(f"outside the docs directory: {path!r}")
+    return full
+
+
+def write_page(docs: Path, path: str, text: str) -> bool:
+    """Write one page unless its file already holds exactly these bytes; True when it was written.
+
+    Safe to call from several processes at once for different paths (worker processes of a parallel build).
+    """
+    full = target(docs, path)
+    data = text.encode("utf-8")
+    try:
+        if full.stat().st_size == len(data) and full.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        full.parent.mkdir(parents=True, exist_ok=True)
+    tmp = full.with_name(full.name + f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, full)
+    return True

@@ -1,33 +1,92 @@
-"""Render: the resolved archive in, Markdown pages out as (docs path, text) pairs. No I/O here."""
+"""Render: the resolved archive in, Markdown pages out as (docs path, text) pairs. No I/O here.
+
+The pages come in two parts so that a build can render them in several processes: the cable pages, in chunks
+of cable IDs (they gather the snippets the entity pages show), then the other pages as a list of jobs, each
+naming a function of this module and its arguments. `pages()` runs both in one process; every way of running
+them gives the same pages.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import urls
 from ..resolve import Archive
 from . import cable, entity, home, lists, report
 
 Page = tuple[str, str]
+Job = tuple[str, tuple]  # (name in JOBS, arguments after the archive and the report data)
+ENTITY_CHUNK = 500  # entities per job
 
 
-def pages(archive: Archive, report_data: dict) -> Iterator[Page]:
-    """Every generated page of the site, cable pages first (they gather the snippets the entity pages show)."""
-    from .. import urls
-
-    snippets: entity.Snippets = {}
-    for cid in archive.order:
+def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets) -> Iterator[Page]:
+    """The pages of these cables; the first mention of each entity goes into `snippets` (key -> ID -> snippet)."""
+    for cid in cids:
         text, first = cable.page(archive.cables[cid], archive)
         for key, snip in first.items():
             snippets.setdefault(key, {})[cid] = snip
         yield urls.cable(cid), text
+
+
+def merge_snippets(into: entity.Snippets, part: entity.Snippets) -> None:
+    """Add the snippets of a later chunk of cables (chunks merged in archive order keep the order of `pages`)."""
+    for key, snips in part.items():
+        into.setdefault(key, {}).update(snips)
+
+
+def jobs(archive: Archive, snippets: entity.Snippets) -> list[Job]:
+    """Every page but the cable pages, as jobs (entity pages in chunks, each with its entities' snippets)."""
+    out: list[Job] = [("missing", ()), ("all_cables", ()), ("tags", ()), ("origins", ()), ("dates", ()),
+                      ("classifications", ()), ("missing_index", ())]
+    keys = list(archive.entities)
+    for i in range(0, len(keys), ENTITY_CHUNK):
+        chunk = keys[i:i + ENTITY_CHUNK]
+        out.append(("entities", (chunk, {k: snippets[k] for k in chunk if k in snippets})))
+    out += [("entity_indexes", ()), ("home", ()), ("report", ())]
+    return out
+
+
+def _missing(archive: Archive, _data: dict) -> Iterator[Page]:
     for cid in archive.missing:
         yield urls.cable(cid), cable.missing_page(cid, archive)
-    yield from lists.all_cables(archive)
-    yield from lists.tag_pages(archive)
-    yield from lists.origin_pages(archive)
-    yield from lists.date_pages(archive)
-    yield from lists.classification_pages(archive)
-    yield from lists.missing_index(archive)
-    yield from entity.entity_pages(archive, snippets)
-    yield from entity.entity_indexes(archive)
-    yield urls.HOME, home.home(archive, report_data["summary"]["skipped"])
-    yield from report.pages(report_data)
+
+
+def _entities(archive: Archive, _data: dict, keys: list[str], snippets: entity.Snippets) -> Iterator[Page]:
+    for key in keys:
+        yield from entity.entity_page(key, archive, snippets.get(key, {}))
+
+
+def _home(archive: Archive, data: dict) -> Iterator[Page]:
+    yield urls.HOME, home.home(archive, data["summary"]["skipped"])
+
+
+def _report(_archive: Archive, data: dict) -> Iterator[Page]:
+    yield from report.pages(data)
+
+
+JOBS = {
+    "missing": _missing,
+    "all_cables": lambda a, _d: lists.all_cables(a),
+    "tags": lambda a, _d: lists.tag_pages(a),
+    "origins": lambda a, _d: lists.origin_pages(a),
+    "dates": lambda a, _d: lists.date_pages(a),
+    "classifications": lambda a, _d: lists.classification_pages(a),
+    "missing_index": lambda a, _d: lists.missing_index(a),
+    "entities": _entities,
+    "entity_indexes": lambda a, _d: entity.entity_indexes(a),
+    "home": _home,
+    "report": _report,
+}
+
+
+def run_job(job: Job, archive: Archive, report_data: dict) -> Iterator[Page]:
+    """The pages of one job."""
+    name, args = job
+    return JOBS[name](archive, report_data, *args)
+
+
+def pages(archive: Archive, report_data: dict) -> Iterator[Page]:
+    """Every generated page of the site, in one process: cable pages first, then every job in order."""
+    snippets: entity.Snippets = {}
+    yield from cable_pages(archive, archive.order, snippets)
+    for job in jobs(archive, snippets):
+        yield from run_job(job, archive, report_data)

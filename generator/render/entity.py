@@ -33,12 +33,13 @@ def letter(name: str) -> str:
 
 def entity_pages(archive: Archive, snippets: Snippets) -> Iterator[tuple[str, str]]:
     """A page per entity: its cables newest first, each with the text around the first mention."""
-    for key, info in archive.entities.items():
-        yield from _entity_page(key, info, archive, snippets.get(key, {}))
+    for key in archive.entities:
+        yield from entity_page(key, archive, snippets.get(key, {}))
 
 
-def _entity_page(key: str, info: EntityInfo, archive: Archive, snips: dict) -> Iterator[tuple[str, str]]:
-    """The paginated page of one entity."""
+def entity_page(key: str, archive: Archive, snips: dict) -> Iterator[tuple[str, str]]:
+    """The paginated page of one entity (`snips`: its snippets by cable ID)."""
+    info = archive.entities[key]
     rows = []
     for cid in info.cables:
         c = archive.cables[cid]
