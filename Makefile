@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CABLES ?= examples/cables
-DOCS   ?= docs
+DOCS   := docs
 PORT   ?= 8000
+# SEARCH_FLAGS=--pagefind adds Pagefind bundles (http only) beside the default index, which works everywhere.
+SEARCH_FLAGS ?=
 # Material prints an end-of-life banner on every build unless this is set; the build must print no warnings.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -24,9 +26,7 @@ test: install
 site: install
 	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,)
 	$(BIN)/mkdocs build --strict --quiet
-	@if $(BIN)/python -c "import generator.search" 2>/dev/null; then \
-		$(BIN)/python -m generator search site $(CABLES) $(if $(CI),--quiet,); \
-	else echo "search step not available yet: skipped"; fi
+	$(BIN)/python -m generator search site $(CABLES) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
