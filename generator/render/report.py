@@ -31,7 +31,7 @@ _ROW = re.compile(r"^(.*)#(\d+)$")
 
 def _natural(s: str) -> list:
     """Sort key that puts `cables.csv#2` before `cables.csv#10`."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s)]
+    return [int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", s))]  # odd parts: the digit runs
 
 
 def _file_of(source: str, row_files: set[str]) -> tuple[str, int | None]:
@@ -208,7 +208,7 @@ def _section(spec: tuple, items: list) -> str:
         return f"## {title}\n\n{empty}"
     if len(items) <= INLINE:
         return f"## {title}\n\n{header}\n" + "\n".join(row(x, urls.REPORT) for x in items)
-    path = urls.report_part(key)
+    path = urls.report_part(key.replace("_", "-"))
     pages = -(-len(items) // PER_PAGE)
     where = "on its own page" if pages == 1 else f"on {pages} pages"
     return f"## {title}\n\n{len(items):,} entries, listed {where}: [{md(title)}]({urls.link(urls.REPORT, path)})."
@@ -238,7 +238,7 @@ def part_pages(data: dict) -> Iterator[Page]:
         items = data[key]
         if len(items) <= INLINE:
             continue
-        path = urls.report_part(key)
+        path = urls.report_part(key.replace("_", "-"))
         intro = (f"Part of the [build report]({urls.link(path, urls.REPORT)}): {len(items):,} entries. "
                  f"[report.json]({urls.link(path, urls.REPORT_JSON)}) has the same list as data.")
         yield from paginate(path, f"Build report: {title}", intro, [row(x, path) for x in items], header,

@@ -17,6 +17,8 @@ from .text import h
 CONTEXT = 2  # unchanged lines shown before and after each change
 Piece = tuple[str, str]  # (kind, text): kind "" (in both), "del" (only in the other version), "ins" (only in this)
 _TOKEN = re.compile(r"\s*\S+")
+# C0 controls are dropped from the page (render.text), so they must not count as the spaces between words
+_CONTROLS = dict.fromkeys([c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F])
 # Material colours `del.critic` and `ins.critic` (light and dark schemes); browsers strike and underline them
 _DEL = '<del class="critic diff-del" title="only in the other version">'
 _INS = '<ins class="critic diff-ins" title="only in the version shown">'
@@ -47,7 +49,7 @@ def _word_diff(old: list[str], new: list[str]) -> list[Piece]:
 
 def diff_pieces(old: str, new: str) -> list[Piece]:
     """The new text with what the old one has instead marked: lines compared first, then words in changed lines."""
-    a, b = old.split("\n"), new.split("\n")
+    a, b = old.translate(_CONTROLS).split("\n"), new.translate(_CONTROLS).split("\n")
     out: list[Piece] = []
     key = [" ".join(x.split()) for x in a], [" ".join(x.split()) for x in b]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *key, autojunk=False).get_opcodes():
@@ -61,7 +63,17 @@ def diff_pieces(old: str, new: str) -> list[Piece]:
             out.append(("ins", "\n".join(b[j1:j2])))
         else:
             out += _word_diff(a[i1:i2], b[j1:j2])
-    return [(k, t) for k, t in out if t]
+    return _spaced([(k, t) for k, t in out if t])
+
+
+def _spaced(pieces: list[Piece]) -> list[Piece]:
+    """A space after a deletion that the next piece would touch (its spacing came from the other text)."""
+    out: list[Piece] = []
+    for i, (kind, text) in enumerate(pieces):
+        out.append((kind, text))
+        if kind == "del" and i + 1 < len(pieces) and not pieces[i + 1][1][:1].isspace():
+            out.append(("", " "))
+    return out
 
 
 def diff_lines(pieces: list[Piece]) -> list[list[Piece]]:
