@@ -123,7 +123,7 @@ def diff_html(old: str, new: str, context: int | None = CONTEXT) -> str:
         else:
             rows.append(_line_html(item))
     # no blank line inside the raw HTML block: Markdown would end the block there
-    return ('<pre class="cable-diff">' + "\n".join(rows) + "</pre>").replace("\n\n", "\n&#10;")
+    return ('<pre class="cable-diff" style="white-space:pre-wrap">' + "\n".join(rows) + "</pre>").replace("\n\n", "\n&#10;")
 
 
 def changes(old: str, new: str) -> tuple[int, int]:
