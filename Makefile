@@ -36,7 +36,7 @@ open: site
 	$(BIN)/python -m webbrowser -t "file://$(CURDIR)/site/index.html"
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,554 @@
+"""`make bench`: the whole build, stage by stage, at 1,000, 5,000 and 20,000 synthetic cables, and what it means
+for the full release (251,287 cables).
+
+For each size: bench/synth.py writes the archive; then every stage of the build runs in a fresh process of its
+own (each reads the previous stage's result from a pickle, which is not timed), so its time, CPU and peak memory
+are its own: read+parse, entities, resolve, render+write Markdown (these four are `python -m generator build`),
+`mkdocs build --strict`, and the search index (`python -m generator search`). In the same run a bare MkDocs site
+(the same theme and Markdown settings, no plugins, no hooks) of the same number of plain pages of the same mean
+size is built, and the whole build is divided by it. At the smallest size, 100 more cables are added and the
+generator re-run, to count the pages an incremental build rewrites.
+
+Timing on a machine shared with other work is noisy: the table gives wall-clock seconds and CPU seconds (this
+process and its workers), and the header says how many cores were actually free when the run started.
+
+    .venv/bin/python bench/run.py [--sizes 1000 5000 20000] [--big] [--jobs N] [--out bench/out/run] [--fresh]
+    BENCH_BIG=1 make bench          # adds 50,000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import pickle
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import yaml  # noqa: E402  (installed with MkDocs)
+
+RELEASE = 251_287  # cables in the 2010 release
+SIZES = [1000, 5000, 20000]
+BIG = 50000
+GEN_STAGES = ["read+parse", "entities", "resolve", "render+write"]
+TARGET_RATE = 1000  # cables per second, generator, both cores
+TARGET_RATIO = 1.3  # whole build / bare MkDocs
+TARGET_MEM_20K = 3 * 1024  # MB
+TARGET_RELEASE_MIN = 30
+TARGET_RELEASE_MB = 12 * 1024
+PY = sys.executable
+
+
+# ---------------------------------------------------------------- stage children (run in fresh processes)
+
+def _rss_mb(who: int) -> float:
+    """Peak resident memory (Linux reports KB) of this process or of its largest finished child."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _descendants(root: int) -> list[int]:
+    """Processes below `root` (from /proc: parent of each process)."""
+    parent: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            parent[int(d.name)] = int(stat[stat.rfind(")") + 2:].split()[1])
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        kids = [p for p, pp in parent.items() if pp == pid]
+        out += kids
+        todo += kids
+    return out
+
+
+def tree_pss_mb(root: int) -> float:
+    """Memory of a process and its workers, shared pages counted once (sum of proportional set sizes)."""
+    kb = 0
+    for pid in [root, *_descendants(root)]:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    kb += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return kb / 1024
+
+
+class Sampler(threading.Thread):
+    """Samples the memory of this process and its workers while a stage runs; keeps the peak."""
+
+    def __init__(self, interval: float = 0.5):
+        super().__init__(daemon=True)
+        self.interval, self.peak, self.stopped = interval, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak = max(self.peak, tree_pss_mb(os.getpid()))
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> float:
+        self.stopped.set()
+        self.join()
+        self.peak = max(self.peak, tree_pss_mb(os.getpid()))
+        return self.peak
+
+
+def child(stage: str, work: Path, srcs: list[str], docs: Path, jobs: int) -> dict:
+    """Run one stage of the build on the previous stage's pickled result; time it without the pickling."""
+    from generator import build as b
+    from generator import entities
+    from generator.render import report as report_mod
+    from generator.resolve import resolve
+
+    t_in = time.perf_counter()
+    prev = {"entities": "parsed", "resolve": "enriched", "render+write": "resolved"}.get(stage)
+    data = pickle.loads((work / f"{prev}.pkl").read_bytes()) if prev else None
+    t_in = time.perf_counter() - t_in
+    out: dict = {}
+    sampler = Sampler()
+    sampler.start()
+    t0, c0 = time.perf_counter(), _cpu()
+    if stage == "read+parse":
+        cables, skips = b.load(srcs, jobs)
+        result, name = (cables, skips), "parsed"
+        out["cables"] = len(cables)
+    elif stage == "entities":
+        cables, skips = data
+        enriched, notes = entities.enrich(cables)
+        result, name = (enriched, notes, skips), "enriched"
+    elif stage == "resolve":
+        enriched, notes, skips = data
+        archive = resolve(enriched)
+        report = report_mod.collect(enriched, skips, archive, notes)
+        result, name = (archive, report), "resolved"
+    elif stage == "render+write":
+        archive, report = data
+        del data
+        stats = b.write_pages(archive, report, docs, jobs)
+        result, name = None, None
+        out.update(pages=len(stats.paths), written=stats.written)
+    else:
+        raise SystemExit(f"unknown stage {stage}")
+    out.update(wall=time.perf_counter() - t0, cpu=_cpu() - c0, unpickle=t_in, tree_mb=sampler.stop(),
+               main_mb=_rss_mb(resource.RUSAGE_SELF), worker_mb=_rss_mb(resource.RUSAGE_CHILDREN))
+    out["peak_mb"] = max(out["main_mb"], out["tree_mb"])
+    if name:
+        (work / f"{name}.pkl").write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return out
+
+
+# ---------------------------------------------------------------- running and measuring processes
+
+def run(cmd: list[str], log: Path, env: dict | None = None) -> dict:
+    """Run a command to the end; its wall time, CPU time and peak memory (of it or its largest descendant)."""
+    e = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **(env or {}))
+    with open(log, "w") as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=ROOT, env=e, stdout=out, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        tail = log.read_text(errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}); log {log}:\n{tail}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def stage(name: str, work: Path, srcs: list[Path], docs: Path, jobs: int) -> dict:
+    """One stage of the generator in a fresh process."""
+    cmd = [PY, str(Path(__file__)), "--stage", name, "--work", str(work), "--docs", str(docs), "--jobs", str(jobs),
+           "--src", *map(str, srcs)]
+    outer = run(cmd, work / f"{name.replace('+', '-')}.log")
+    inner = json.loads((work / f"{name.replace('+', '-')}.log").read_text().strip().splitlines()[-1])
+    inner["process_wall"] = outer["wall"]
+    return inner
+
+
+# ---------------------------------------------------------------- sites
+
+def handwritten(docs: Path) -> None:
+    """The hand-written pages and assets of docs/ (about page, stylesheet, search box) beside the generated ones."""
+    from generator import urls
+
+    src = ROOT / "docs"
+    for f in sorted(src.rglob("*")):
+        rel = f.relative_to(src).as_posix()
+        if f.is_file() and not urls.is_generated(rel) and rel != urls.MANIFEST:
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(f, docs / rel)
+
+
+def site_config(docs: Path, site: Path, out: Path, bare: bool = False) -> Path:
+    """mkdocs.yml with folders pointing here; `bare`: the same theme and Markdown, no plugins, hooks, nav extras."""
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg["docs_dir"], cfg["site_dir"] = str(docs), str(site)
+    if cfg.get("theme", {}).get("custom_dir"):
+        cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
+    if bare:
+        for key in ("hooks", "extra_css", "extra_javascript"):
+            cfg.pop(key, None)
+        cfg["plugins"] = []
+        cfg["nav"] = [{"Home": "index.md"}]
+        cfg["not_in_nav"] = "/p/\n"
+    else:
+        cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
+    out.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def bare_pages(docs: Path, count: int, size: int, seed: int = 7) -> None:
+    """`count` plain Markdown pages (title, headings, paragraphs of ordinary words) of about `size` bytes each."""
+    rng = random.Random(seed)
+    words = ("the of and to in a that for on is was with said as by at minister government embassy officials "
+             "meeting would also which not be has from this it have are will an told their its more security "
+             "talks region party election foreign policy economic support president national new").split()
+    docs.mkdir(parents=True, exist_ok=True)
+    (docs / "index.md").write_text("# Bare site\n\nPlain pages, for comparison.\n", encoding="utf-8")
+    folder = docs / "p"
+    folder.mkdir(exist_ok=True)
+    sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 24))).capitalize() + "." for _ in range(400)]
+    for i in range(count - 1):
+        parts = [f"# Page {i}\n"]
+        n = len(parts[0])
+        k = 0
+        while n < size:
+            para = " ".join(rng.choice(sentences) for _ in range(5))
+            if k % 6 == 5:
+                para = f"## Section {k // 6}\n\n{para}"
+            parts.append(para)
+            n += len(para) + 2
+            k += 1
+        (folder / f"{i:06d}.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+def md_pages(docs: Path) -> tuple[int, int]:
+    """Markdown pages under docs and their total bytes."""
+    files = [f for f in docs.rglob("*.md")]
+    return len(files), sum(f.stat().st_size for f in files)
+
+
+def tree_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+# ---------------------------------------------------------------- one size
+
+def archive(n: int, out: Path, seed: int = 1) -> Path:
+    """The synthetic archive of n cables (kept between runs; remade when bench/synth.py changes)."""
+    import synth
+
+    src = out / f"src-{n}"
+    stamp = f"{n} {seed} {os.path.getmtime(synth.__file__)}"
+    mark = out / f"src-{n}.complete"
+    if mark.is_file() and mark.read_text() == stamp:
+        return src
+    shutil.rmtree(src, ignore_errors=True)
+    synth.generate(n, src, seed)
+    mark.write_text(stamp)
+    return src
+
+
+def measure(n: int, out: Path, jobs: int, log) -> dict:
+    """Every stage at one size."""
+    t0 = time.perf_counter()
+    src = archive(n, out)
+    log(f"  {n:,} cables: archive ready ({time.perf_counter() - t0:.0f}s, {tree_mb(src):.0f} MB of input)")
+    work = out / f"work-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    docs, site = work / "docs", work / "site"
+    docs.mkdir()
+    handwritten(docs)
+    res: dict = {"n": n, "stages": {}}
+    for name in GEN_STAGES:
+        r = stage(name, work, [src], docs, jobs)
+        res["stages"][name] = r
+        log(f"  {n:,} cables: {name} {r['wall']:.1f}s")
+        if name == "read+parse":
+            res["cables"] = r["cables"]
+        if name == "render+write":
+            res["pages"] = r["pages"]
+    for f in work.glob("*.pkl"):
+        f.unlink()
+    pages, size = md_pages(docs)
+    res["md_pages"], res["md_mb"] = pages, size / 1e6
+    cfg = site_config(docs, site, work / "mkdocs.yml")
+    r = run([PY, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)], work / "mkdocs.log")
+    res["stages"]["mkdocs build"] = r
+    log(f"  {n:,} cables: mkdocs build {r['wall']:.1f}s ({pages:,} pages)")
+    r = run([PY, "-m", "generator", "search", str(site), str(src), "--quiet"], work / "search.log")
+    res["stages"]["search index"] = r
+    res["site_mb"] = tree_mb(site)
+    log(f"  {n:,} cables: search index {r['wall']:.1f}s")
+    bare_docs, bare_site = work / "bare-docs", work / "bare-site"
+    bare_pages(bare_docs, pages, size // max(pages, 1))
+    cfg = site_config(bare_docs, bare_site, work / "bare.yml", bare=True)
+    res["bare"] = run([PY, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)], work / "bare.log")
+    log(f"  {n:,} cables: bare mkdocs {res['bare']['wall']:.1f}s")
+    shutil.rmtree(bare_docs, ignore_errors=True)
+    shutil.rmtree(bare_site, ignore_errors=True)
+    return res
+
+
+def incremental(n: int, add: int, out: Path, jobs: int, log) -> dict:
+    """Build n cables, add `add` more, build again, and a third time unchanged: pages written each time."""
+    src = archive(n + add, out, seed=2)
+    work = out / f"incremental-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    held, copy = work / "held-back", work / "src"
+    shutil.copytree(src, copy)
+    files = sorted(f for f in copy.rglob("*") if f.suffix in (".html", ".txt"))
+    moved = []
+    for f in random.Random(3).sample(files, add):
+        dest = held / f.relative_to(copy)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(f, dest)
+        moved.append((dest, f))
+    docs = work / "docs"
+    cmd = [PY, "-m", "generator", "build", str(copy), "--docs", str(docs)]
+    first = run(cmd, work / "first.log", {"CABLE_JOBS": str(jobs)})
+    for dest, f in moved:
+        shutil.move(dest, f)
+    second = run(cmd, work / "second.log", {"CABLE_JOBS": str(jobs)})
+    third = run(cmd, work / "third.log", {"CABLE_JOBS": str(jobs)})
+    res = {"n": n, "added": add}
+    for name, r in (("first", first), ("second", second), ("third", third)):
+        line = (work / f"{name}.log").read_text().strip().splitlines()[-1]
+        res[name] = {"wall": r["wall"], "line": line}
+    log(f"  incremental: {res['second']['line']}")
+    return res
+
+
+# ---------------------------------------------------------------- the machine, the table, the extrapolation
+
+def machine() -> dict:
+    """Cores, memory, CPU model, load, and how many cores a CPU-bound job actually got."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or "unknown"
+    mem = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "usable": len(os.sched_getaffinity(0)), "model": model, "ram_mb": mem,
+            "python": platform.python_version(), "load": os.getloadavg(), "free_cores": free_cores()}
+
+
+def _spin(_: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(3_000_000):
+        x += i
+    return time.perf_counter() - t
+
+
+def free_cores() -> float:
+    """Cores a CPU-bound job gets right now: two spinning processes against one (2.0 on an idle 2-core box)."""
+    import multiprocessing
+
+    one = _spin(0)
+    jobs = len(os.sched_getaffinity(0))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        t = time.perf_counter()
+        pool.map(_spin, range(jobs))
+        many = time.perf_counter() - t
+    return round(min(jobs, jobs * one / many), 1)
+
+
+def fit(ns: list[float], ys: list[float]) -> tuple[float, float]:
+    """y = a * n^b by least squares in log-log; (a, b). One point: b = 1."""
+    pts = [(math.log(n), math.log(y)) for n, y in zip(ns, ys) if n > 0 and y > 0]
+    if len(pts) < 2:
+        return (ys[0] / ns[0] if ns and ns[0] else 0.0), 1.0
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    b = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+    return math.exp(my - b * mx), b
+
+
+def rows(r: dict) -> list[tuple]:
+    """Table rows of one size: stage, wall s, CPU s, ms per cable, cables/s, peak MB."""
+    n = r["cables"]
+    out = []
+    gen_wall = gen_cpu = 0.0
+    gen_mb = 0.0
+    for name in GEN_STAGES + ["mkdocs build", "search index"]:
+        s = r["stages"][name]
+        mb = s["peak_mb"]  # a stage of the generator: its process and workers, shared pages counted once
+        if name in GEN_STAGES:
+            gen_wall, gen_cpu, gen_mb = gen_wall + s["wall"], gen_cpu + s["cpu"], max(gen_mb, mb)
+        out.append((name, s["wall"], s["cpu"], 1000 * s["wall"] / n, n / s["wall"], mb))
+        if name == "render+write":
+            out.append(("= generator", gen_wall, gen_cpu, 1000 * gen_wall / n, n / gen_wall, gen_mb))
+    whole = gen_wall + r["stages"]["mkdocs build"]["wall"] + r["stages"]["search index"]["wall"]
+    whole_cpu = gen_cpu + r["stages"]["mkdocs build"]["cpu"] + r["stages"]["search index"]["cpu"]
+    out.append(("= whole build", whole, whole_cpu, 1000 * whole / n, n / whole, max(x[5] for x in out)))
+    b = r["bare"]
+    out.append((f"bare mkdocs", b["wall"], b["cpu"], 1000 * b["wall"] / n, n / b["wall"], b["peak_mb"]))
+    return out
+
+
+def report(results: list[dict], mach: dict, inc: dict | None, log) -> dict:
+    """Print the table, the growth of each stage, the targets and the full-release extrapolation."""
+    log("")
+    log(f"Machine: {mach['cores']} cores ({mach['usable']} usable; {mach['free_cores']} free for this run at its "
+        f"start, load {mach['load'][0]:.1f}), {mach['ram_mb'] / 1024:.1f} GB RAM, {mach['model']}, "
+        f"Python {mach['python']}")
+    log("")
+    head = f"{'cables':>7} {'stage':<15} {'wall s':>8} {'CPU s':>8} {'ms/cable':>9} {'cables/s':>9} {'peak MB':>8}"
+    log(head)
+    log("-" * len(head))
+    summary: dict = {}
+    for r in results:
+        tab = rows(r)
+        for name, wall, cpu, ms, rate, mb in tab:
+            log(f"{r['cables']:>7,} {name:<15} {wall:>8.1f} {cpu:>8.1f} {ms:>9.2f} {rate:>9.0f} {mb:>8.0f}")
+        whole = next(x for x in tab if x[0] == "= whole build")
+        bare = next(x for x in tab if x[0] == "bare mkdocs")
+        gen = next(x for x in tab if x[0] == "= generator")
+        log(f"{'':>7} {r['md_pages']:,} pages ({r['md_mb']:.0f} MB Markdown, {r['site_mb']:.0f} MB site); "
+            f"whole build / bare MkDocs = {whole[1] / bare[1]:.2f} (CPU {whole[2] / bare[2]:.2f})")
+        log("")
+        summary[r["cables"]] = {"rows": tab, "ratio": whole[1] / bare[1], "gen_rate": gen[4], "peak_mb": whole[5],
+                                "pages": r["md_pages"]}
+    ns = [r["cables"] for r in results]
+    log("Growth with the archive: time = a * N^b per stage (b = 1 is linear), from CPU seconds")
+    names = [x[0] for x in rows(results[0])]
+    growth = {}
+    for i, name in enumerate(names):
+        _a, b = fit(ns, [summary[n]["rows"][i][2] for n in ns])
+        per = " ".join(f"{summary[n]['rows'][i][2] * 1000 / n:.2f}" for n in ns)
+        growth[name] = b
+        log(f"  {name:<15} b = {b:.2f}   CPU ms/cable at {', '.join(f'{n:,}' for n in ns)}: {per}")
+    log("")
+    if inc:
+        log(f"Incremental ({inc['n']:,} cables, then {inc['added']} added): {inc['second']['line']}")
+        log(f"  and again unchanged: {inc['third']['line']}")
+        log("")
+    extrapolate(results, summary, growth, mach, log)
+    targets(results, summary, growth, log)
+    return summary
+
+
+def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, log) -> None:
+    """The full release from the fitted curves (wall seconds measured here, pages and memory)."""
+    ns = [r["cables"] for r in results]
+    a, b = fit(ns, [summary[n]["pages"] for n in ns])
+    pages = a * RELEASE ** b
+    log(f"Full release, extrapolated from {', '.join(f'{n:,}' for n in ns)} cables to {RELEASE:,} "
+        f"(about {pages:,.0f} pages: pages = {a:.2f} * N^{b:.2f}):")
+    total = 0.0
+    peak = 0.0
+    for i, name in enumerate(x[0] for x in summary[ns[-1]]["rows"]):
+        if name.startswith("=") or name == "bare mkdocs":
+            continue
+        aw, bw = fit(ns, [summary[n]["rows"][i][1] for n in ns])
+        am, bm = fit(ns, [summary[n]["rows"][i][5] for n in ns])
+        t = aw * RELEASE ** max(bw, 1.0)
+        m = am * RELEASE ** min(max(bm, 0.0), 1.0)
+        total += t
+        peak = max(peak, m)
+        log(f"  {name:<15} {t / 60:7.1f} min  {m / 1024:6.1f} GB")
+    ok_t = total <= TARGET_RELEASE_MIN * 60
+    ok_m = peak <= TARGET_RELEASE_MB
+    log(f"  {'whole build':<15} {total / 60:7.1f} min  {peak / 1024:6.1f} GB peak   -> "
+        f"{'fits' if ok_t else 'does NOT fit'} {TARGET_RELEASE_MIN} min, "
+        f"{'fits' if ok_m else 'does NOT fit'} {TARGET_RELEASE_MB // 1024} GB "
+        f"(stages taken as at least linear in time; at {mach['free_cores']} free cores)")
+    log("")
+
+
+def targets(results: list[dict], summary: dict, growth: dict, log) -> None:
+    """Each target of issue 6: met, or by how much it misses."""
+    big = summary[max(summary)]
+    n = max(summary)
+    log(f"Targets (at {n:,} cables):")
+    rate = big["gen_rate"]
+    log(f"  generator >= {TARGET_RATE:,} cables/s ........ {rate:,.0f} cables/s: "
+        + ("met" if rate >= TARGET_RATE else f"missed ({TARGET_RATE / rate:.1f}x too slow)"))
+    ratio = big["ratio"]
+    log(f"  whole build <= {TARGET_RATIO}x bare MkDocs ..... {ratio:.2f}x: "
+        + ("met" if ratio <= TARGET_RATIO else f"missed by {ratio / TARGET_RATIO:.2f}x"))
+    worst = max(growth.items(), key=lambda kv: kv[1])
+    log(f"  no stage faster than linear ..... steepest {worst[0]} b = {worst[1]:.2f}: "
+        + ("met" if worst[1] <= 1.1 else "missed"))
+    if 20000 in summary:
+        mb = summary[20000]["peak_mb"]
+        log(f"  peak memory at 20,000 <= 3 GB ... {mb / 1024:.2f} GB: "
+            + ("met" if mb <= TARGET_MEM_20K else f"missed by {mb / TARGET_MEM_20K:.2f}x"))
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=None)
+    ap.add_argument("--big", action="store_true", help=f"add {BIG:,} cables (also BENCH_BIG=1)")
+    ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: the usable cores)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "run")
+    ap.add_argument("--add", type=int, default=100, help="cables added for the incremental run (0: none)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--docs", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--src", nargs="*", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    from generator.build import job_count
+
+    jobs = job_count(args.jobs)
+    if args.stage:
+        print(json.dumps(child(args.stage, args.work, args.src, args.docs, jobs)))
+        return 0
+    sizes = args.sizes or list(SIZES)
+    if args.big or os.environ.get("BENCH_BIG", "") not in ("", "0"):
+        sizes.append(BIG)
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+
+    def log(msg: str) -> None:
+        print(msg, flush=True)
+
+    mach = machine()
+    log(f"bench: sizes {', '.join(f'{n:,}' for n in sizes)}; {jobs} worker processes; output in {out}")
+    t0 = time.perf_counter()
+    results = [measure(n, out, jobs, log) for n in sizes]
+    inc = incremental(min(sizes), args.add, out, jobs, log) if args.add else None
+    summary = report(results, mach, inc, log)
+    log(f"\nbench: done in {(time.perf_counter() - t0) / 60:.1f} min")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": mach, "results": results, "incremental": inc,
+                                         "summary": {str(k): v for k, v in summary.items()}}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

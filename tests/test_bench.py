@@ -1,0 +1,67 @@
+"""`make bench` at a tiny size: every stage runs in its own process and is measured, the staged build writes the
+same pages as `generator build`, and the table, growth, extrapolation and targets are printed."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+STAGES = ["read+parse", "entities", "resolve", "render+write", "mkdocs build", "search index"]
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    """One bench run at 40 cables (and 8 added for the incremental run)."""
+    out = tmp_path_factory.mktemp("bench")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "40", "--add", "8", "--out", str(out),
+                           "--json", str(out / "bench.json")], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out, done.stdout, json.loads((out / "bench.json").read_text())
+
+
+def test_every_stage_is_timed_and_measured(bench):
+    _out, _text, data = bench
+    (res,) = data["results"]
+    assert res["cables"] == 40
+    for name in STAGES:
+        s = res["stages"][name]
+        assert s["wall"] > 0 and s["cpu"] > 0 and 20 < s["peak_mb"] < 4000, (name, s)
+    assert res["bare"]["wall"] > 0
+    assert res["pages"] > 40 and res["md_pages"] >= res["pages"] - 1  # report.json is the one page not in Markdown
+
+
+def test_table_growth_extrapolation_and_targets_are_printed(bench):
+    _out, text, _data = bench
+    assert "Machine: " in text and "GB RAM" in text
+    for name in STAGES + ["= generator", "= whole build", "bare mkdocs"]:
+        assert f" {name} " in text
+    assert "whole build / bare MkDocs = " in text
+    assert "Full release, extrapolated" in text and "251,287" in text
+    assert "generator >= 1,000 cables/s" in text and "whole build <= 1.3x bare MkDocs" in text
+    assert "Incremental (40 cables, then 8 added)" in text and "0 written" in text
+
+
+def test_staged_build_writes_what_the_generator_writes(bench, tmp_path):
+    out, _text, _data = bench
+    staged = out / "work-40" / "docs"
+    cmd = [sys.executable, "-m", "generator", "build", str(out / "src-40"), "--docs", str(tmp_path / "docs"),
+           "--quiet"]
+    subprocess.run(cmd, cwd=ROOT, check=True, timeout=300, env=dict(os.environ, PYTHONHASHSEED="0"))
+    from generator import urls
+
+    def generated(docs: Path) -> dict[str, bytes]:
+        return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("*"))
+                if f.is_file() and urls.is_generated(f.relative_to(docs).as_posix())}
+
+    a, b = generated(staged), generated(tmp_path / "docs")
+    assert sorted(a) == sorted(b) and len(a) > 40
+    assert [p for p in a if a[p] != b[p]] == []

@@ -1,0 +1,126 @@
+"""Incremental and parallel builds: adding cables rewrites only the pages whose bytes change (the new cables, the
+cables they cite, the listings that index them), an identical build writes nothing, and worker processes write
+exactly what one process writes."""
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_mod
+from generator import cli, urls
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+EXAMPLES = ROOT / "examples" / "cables"
+OLD = 1_000_000_000  # an mtime far in the past: a file that still has it was not rewritten
+N, ADDED = 150, 12
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """A synthetic archive of N cables (bench/synth.py: WikiLeaks pages, telegrams, CSV rows, REF links)."""
+    import synth
+
+    return synth.generate(N, tmp_path_factory.mktemp("synthetic") / "src", seed=5)
+
+
+@pytest.fixture()
+def parallel(monkeypatch):
+    """Worker processes even for small archives, so the parallel code paths run."""
+    monkeypatch.setattr(build_mod, "PARALLEL_FROM", 0)
+
+
+def tree(docs: Path) -> dict[str, bytes]:
+    return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("*")) if f.is_file()}
+
+
+def age(docs: Path) -> None:
+    for f in docs.rglob("*"):
+        if f.is_file():
+            os.utime(f, (OLD, OLD))
+
+
+def rewritten(docs: Path) -> set[str]:
+    return {f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.stat().st_mtime != OLD}
+
+
+def cited(files: list[Path]) -> set[str]:
+    """IDs the REF lists of these cables cite."""
+    cables, _ = cli.load([str(f) for f in files])
+    return {r.id for c in cables for r in c.references if r.id}
+
+
+def entity_links(page: bytes) -> set[bytes]:
+    """Entity pages a cable page links to."""
+    return set(re.findall(rb'href="\.\./entity/([^"#]+)"', page))
+
+
+def cable_links(page: bytes) -> set[str]:
+    """Cable IDs a cable page links to."""
+    return {m.decode() for m in re.findall(rb'href="([0-9]{2}[A-Z]+[0-9]+)\.html', page)}
+
+
+def test_adding_cables_rewrites_only_what_changed_and_an_identical_build_writes_nothing(synthetic, tmp_path,
+                                                                                        parallel):
+    src = tmp_path / "src"
+    shutil.copytree(synthetic, src)
+    pages = sorted(f for f in src.rglob("*") if f.suffix in (".html", ".txt"))
+    added = random.Random(1).sample(pages, ADDED)
+    held = tmp_path / "held"
+    for f in added:
+        (held / f.relative_to(src)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(f, held / f.relative_to(src))
+    docs = tmp_path / "docs"
+    assert build_mod.build([str(src)], docs=str(docs), quiet=True, jobs=2) == 0
+    before = tree(docs)
+    age(docs)
+
+    for f in added:
+        shutil.move(held / f.relative_to(src), f)
+    build_mod.build([str(src)], docs=str(docs), quiet=True, jobs=2)
+    after = tree(docs)
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert rewritten(docs) == changed  # every page whose bytes are the same kept its file and mtime
+    new_ids = {f.stem for f in added}
+    assert {urls.cable(c) for c in new_ids} <= changed  # the new cables' pages
+    old_cited = {c for c in cited(added) if urls.cable(c) in before}
+    assert old_cited and {urls.cable(c) for c in old_cited} <= changed  # their cited-by lists grew
+    assert {urls.HOME, urls.CABLES_LIST} <= changed
+    # an old cable page changes only when it cites or is cited by a new cable, or names someone a new cable
+    # names (entities are merged across the archive: `Ereli` becomes `Adam Ereli` once a cable gives the name)
+    new_ents = set().union(*(entity_links(after[urls.cable(c)]) for c in new_ids))
+    old_pages = [p for p in before if p.startswith("cable/") and urls.cable(Path(p).stem) not in
+                 {urls.cable(c) for c in new_ids}]
+    unexplained = [p for p in old_pages if p in changed and not (
+        cable_links(after[p]) & new_ids or (entity_links(before[p]) | entity_links(after[p])) & new_ents)]
+    assert unexplained == []
+    assert len([p for p in old_pages if p not in changed]) > len(old_pages) / 4
+    assert not [p for p in after if p.endswith(".tmp")]
+
+    age(docs)
+    build_mod.build([str(src)], docs=str(docs), quiet=True, jobs=2)
+    assert rewritten(docs) == set()
+    assert tree(docs) == after
+
+
+def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parallel):
+    sources = [str(EXAMPLES), str(synthetic), str(ROOT / "tests" / "fixtures" / "site-hostile")]
+    assert build_mod.build(sources, docs=str(tmp_path / "one"), quiet=True, jobs=1) == 0
+    assert build_mod.build(sources, docs=str(tmp_path / "two"), quiet=True, jobs=2) == 0
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert sorted(one) == sorted(two) and len(one) > 2 * N
+    assert [p for p in one if one[p] != two[p]] == []
+
+
+def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
+    sources = [str(EXAMPLES), str(synthetic)]
+    cables, skips = cli.load(sources)
+    pcables, pskips = build_mod.load(sources, jobs=2)
+    assert [c.id for c in pcables] == [c.id for c in cables] and len(cables) > N
+    assert pcables == cables and pskips == skips and skips
