@@ -71,6 +71,8 @@ def _accounted(path: Path, cables, skips) -> None:
     items = [*cables, *skips]
     assert items
     assert all(i.source == str(path) or i.source.startswith(f"{path}#") for i in items)
+    # a reader or the parser that raised would show here: the input is then lost to a bug, not to its content
+    assert not [s.reason for s in skips if s.reason.startswith(("reader error", "parser error"))]
 
 
 @FAST
