@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import entities
-from .cli import report_skips
+from .cli import report_skips, report_warnings
 from .parse import NotACable, parse, year_hints
 from .progress import Progress
 from .readers import RawCable, Skip, iter_files, read_file
@@ -222,6 +222,7 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     with timer.stage("read+parse"):
         cables, skips = load(paths, jobs, progress)
     progress.clear()
+    report_warnings(cables)
     report_skips(skips)
     with timer.stage("entities"):
         progress.start("entities", sum(1 for c in cables if not c.entities), "cables")

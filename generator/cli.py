@@ -42,6 +42,14 @@ def report_skips(skips: list[Skip], stream=sys.stderr) -> None:
         print(f"{s.source}: skipped: {s.reason}", file=stream)
 
 
+def report_warnings(cables: list[Cable], stream=sys.stderr) -> None:
+    """One line per input problem a cable was read despite (undecodable bytes, a truncated page, a bad ID)."""
+    for c in cables:
+        for w in c.warnings:
+            if not w.startswith("annotation"):
+                print(f"{c.source}: warning: {w}", file=stream)
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print one JSON object per cable (JSON Lines) or a one-line summary per cable."""
     cables, skips = load(args.paths)
@@ -51,6 +59,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             out.write(json.dumps(c.to_json(), ensure_ascii=False, sort_keys=False) + "\n")
         else:
             out.write(f"{c.id}\t{c.date or '-'}\t{c.classification or '-'}\t{c.subject or ''}\n")
+    report_warnings(cables)
     report_skips(skips)
     return 1 if (args.strict and skips) else 0
 

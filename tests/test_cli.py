@@ -68,3 +68,16 @@ def test_help():
     for option in ("--json", "--strict", "PATH"):
         assert option in sub.stdout
     assert _run("parse").returncode != 0  # a path is required
+
+
+def test_undecodable_bytes_get_a_warning_line_naming_the_file(tmp_path, capsys):
+    """A cable read despite bad bytes is not silent: stderr names the file and the byte."""
+    from generator.cli import main
+
+    text = ("UNCLASSIFIED STATE 001234\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: BAD BYTES \x81 HERE\n\n"
+            "1. (U) FICTIONAL TEST CABLE.\n\nDOE\n")
+    f = tmp_path / "bad-bytes.txt"
+    f.write_bytes(text.encode("latin-1"))
+    assert main(["parse", str(f)]) == 0
+    err = capsys.readouterr().err
+    assert f"{f}: warning: " in err and "0x81" in err

@@ -160,7 +160,8 @@ def entities_block(c: Cable, page: str) -> str:
 
 def original_block(c: Cable) -> str:
     """The text as read from the source, escaped, folded away."""
-    text = (c.header.rstrip() + "\n\n" if c.header.strip() else "") + c.text
+    header = c.header.strip()
+    text = (header + "\n\n" if header and header not in c.text else "") + c.text
     return ('<details class="note original"><summary>Original text</summary>\n'
             f'<pre class="cable-original">{h(text.strip())}</pre>\n</details>').replace("\n\n", "\n&#10;")
 
