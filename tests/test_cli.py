@@ -74,7 +74,8 @@ def test_undecodable_bytes_get_a_warning_line_naming_the_file(tmp_path, capsys):
     """A cable read despite bad bytes is not silent: stderr names the file and the byte."""
     from generator.cli import main
 
-    text = ("UNCLASSIFIED STATE 001234\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: BAD BYTES \x81 HERE\n\n"
+    text = ("R 041820Z JAN 10\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS\n\nUNCLASSIFIED STATE 001234\n\n"
+            "E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: BAD BYTES \x81 HERE\n\n"
             "1. (U) FICTIONAL TEST CABLE.\n\nDOE\n")
     f = tmp_path / "bad-bytes.txt"
     f.write_bytes(text.encode("latin-1"))
