@@ -13,15 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
-STAGES = ["read+parse", "entities", "resolve", "render+write", "mkdocs build", "search index"]
+STAGES = ["read+parse", "entities", "resolve", "render+write", "mkdocs build", "mkdocs in parts", "search index"]
 
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):
-    """One bench run at 40 cables (and 8 added for the incremental run)."""
+    """One bench run at 40 cables (and 8 added for the incremental run), two worker processes."""
     out = tmp_path_factory.mktemp("bench")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "40", "--add", "8", "--out", str(out),
+    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "40", "--add", "8", "--jobs", "2",
+                           "--out", str(out),
                            "--json", str(out / "bench.json")], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -36,16 +37,25 @@ def test_every_stage_is_timed_and_measured(bench):
         s = res["stages"][name]
         assert s["wall"] > 0 and s["cpu"] > 0 and 20 < s["peak_mb"] < 4000, (name, s)
     assert res["bare"]["wall"] > 0
+
+
+def test_site_built_by_several_mkdocs_processes_is_the_same_site(bench):
+    _out, text, data = bench
+    (res,) = data["results"]
+    parts = res["stages"]["mkdocs in parts"]
+    assert parts["parts"] == 4 and parts["wall"] > 0
+    assert parts["differ"] == []  # every file of site/, byte for byte, as one `mkdocs build` writes it
+    assert "whole, mkdocs parts / bare MkDocs = " in text
     assert res["pages"] > 40 and res["md_pages"] >= res["pages"] - 1  # report.json is the one page not in Markdown
 
 
 def test_table_growth_extrapolation_and_targets_are_printed(bench):
     _out, text, _data = bench
     assert "Machine: " in text and "GB RAM" in text
-    for name in STAGES + ["= generator", "= whole build", "bare mkdocs"]:
+    for name in STAGES + ["= generator", "= whole build", "= whole, mkdocs parts", "bare mkdocs"]:
         assert f" {name} " in text
     assert "whole build / bare MkDocs = " in text
-    assert "Full release, extrapolated" in text and "251,287" in text
+    assert "Full release: 251,287 cables" in text and "whole build with mkdocs in parts: " in text
     assert "generator >= 1,000 cables/s" in text and "whole build <= 1.3x bare MkDocs" in text
     assert "Incremental (40 cables, then 8 added)" in text and "0 written" in text
 
