@@ -36,14 +36,16 @@ def iter_parsed(paths: list[str]) -> Iterator[Cable | Skip]:
     yield from skips
 
 
-def report_skips(skips: list[Skip], stream=sys.stderr) -> None:
+def report_skips(skips: list[Skip], stream=None) -> None:
     """One line per skipped input: file, and why."""
+    stream = stream or sys.stderr  # looked up at call time, so a redirected stderr is honoured
     for s in skips:
         print(f"{s.source}: skipped: {s.reason}", file=stream)
 
 
-def report_warnings(cables: list[Cable], stream=sys.stderr) -> None:
+def report_warnings(cables: list[Cable], stream=None) -> None:
     """One line per input problem a cable was read despite (undecodable bytes, a truncated page, a bad ID)."""
+    stream = stream or sys.stderr
     for c in cables:
         for w in c.warnings:
             if not w.startswith("annotation"):
