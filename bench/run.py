@@ -510,28 +510,32 @@ PARALLEL = {"read+parse", "render+write"}  # stages that use every core (and the
 
 
 def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, log) -> None:
-    """The full release, scaled from the largest size with each stage's measured growth (at least linear)."""
+    """The full release: time scaled from the largest size by each stage's growth (at least linear), memory on
+    the straight line through the two largest sizes."""
     ns = [r["cables"] for r in results]
-    big = ns[-1]
+    if len(ns) < 2:
+        log("Full release: two sizes or more are needed to extrapolate.\n")
+        return
+    big, prev = ns[-1], ns[-2]
     a, b = fit(ns, [summary[n]["pages"] for n in ns])
     pages = a * RELEASE ** b
     scale = RELEASE / big
-    log(f"Full release: {RELEASE:,} cables, about {pages:,.0f} pages (pages = {a:.1f} * N^{b:.2f}), scaled from "
-        f"{big:,} cables by each stage's growth. 'idle' assumes both cores free: parallel stages at CPU / cores, "
-        f"the others at their CPU time.")
+    log(f"Full release: {RELEASE:,} cables, about {pages:,.0f} pages (pages = {a:.1f} * N^{b:.2f}). Time scaled "
+        f"from {big:,} cables by each stage's growth; 'idle' assumes both cores free (parallel stages at CPU / "
+        f"cores, the others at their CPU time); memory on the line through {prev:,} and {big:,} cables.")
     names = [x[0] for x in summary[big]["rows"]]
     est: dict[str, tuple[float, float, float]] = {}
     for i, name in enumerate(names):
         if name.startswith("=") or name == "bare mkdocs":
             continue
-        bw = fit(ns, [summary[n]["rows"][i][1] for n in ns])[1] if len(ns) > 1 else 1.0
-        bm = fit(ns, [summary[n]["rows"][i][5] for n in ns])[1] if len(ns) > 1 else 1.0
+        bw = fit(ns, [summary[n]["rows"][i][1] for n in ns])[1]
         wall, cpu, mb = summary[big]["rows"][i][1], summary[big]["rows"][i][2], summary[big]["rows"][i][5]
+        per_cable = max(0.0, (mb - summary[prev]["rows"][i][5]) / (big - prev))
         grow = scale ** max(bw, 1.0)
         cores = mach["usable"] if name in PARALLEL or name == PARALLEL_MKDOCS else 1
-        est[name] = (wall * grow, cpu / cores * grow, mb * scale ** min(max(bm, 0.0), 1.0))
+        est[name] = (wall * grow, cpu / cores * grow, mb + per_cable * (RELEASE - big))
         log(f"  {name:<20} {wall * grow / 60:7.1f} min measured-rate, {est[name][1] / 60:7.1f} min idle, "
-            f"{est[name][2] / 1024:6.1f} GB")
+            f"{est[name][2] / 1024:6.1f} GB ({per_cable * 1024:.0f} KB a cable)")
     for mk in [n for n in est if n.startswith("mkdocs")]:
         parts = [*GEN_STAGES, mk, "search index"]
         t = sum(est[p][0] for p in parts)
@@ -541,6 +545,9 @@ def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, lo
             f"machine, {mem / 1024:.1f} GB -> {'fits' if idle <= TARGET_RELEASE_MIN * 60 else 'does NOT fit'} "
             f"{TARGET_RELEASE_MIN} min, {'fits' if mem <= TARGET_RELEASE_MB else 'does NOT fit'} "
             f"{TARGET_RELEASE_MB // 1024} GB")
+    if PARALLEL_MKDOCS in est:
+        log(f"  ({PARALLEL_MKDOCS}: its memory is that of the parts built at once; cut in {scale:.0f} times as many "
+            f"parts, each holds what a part held at {big:,} cables)")
     log("")
 
 
@@ -578,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
                          "(default: twice --jobs; 1: not)")
     ap.add_argument("--add", type=int, default=100, help="cables added for the incremental run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--report", type=Path, help="print the report of a run saved with --json, and nothing else")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--docs", type=Path, help=argparse.SUPPRESS)
@@ -588,6 +596,10 @@ def main(argv: list[str] | None = None) -> int:
     jobs = job_count(args.jobs)
     if args.stage:
         print(json.dumps(child(args.stage, args.work, args.src, args.docs, jobs)))
+        return 0
+    if args.report:
+        saved = json.loads(args.report.read_text())
+        report(saved["results"], saved["machine"], saved["incremental"], lambda m: print(m, flush=True))
         return 0
     sizes = args.sizes or list(SIZES)
     if args.big or os.environ.get("BENCH_BIG", "") not in ("", "0"):
