@@ -164,7 +164,7 @@ def write_pages(archive: Archive, data: dict, docs: str | Path, jobs: int = 1,
     """Render every page and write the ones whose bytes changed; remove the previous build's leftovers."""
     progress = progress or Progress(False)
     writer = Writer(docs)
-    progress.start("writing pages", None, "pages")
+    progress.start("writing pages", expected_pages(archive), "pages", approx=True)
     if jobs > 1 and len(archive.order) >= PARALLEL_FROM:
         shared = {"archive": archive, "data": data, "docs": writer.docs}
         snippets: dict = {}
@@ -179,6 +179,14 @@ def write_pages(archive: Archive, data: dict, docs: str | Path, jobs: int = 1,
             writer.put(path, text)
             progress.advance(1)
     return writer.finish()
+
+
+def expected_pages(archive: Archive) -> int:
+    """About how many pages a build writes (one per cable, cited cable, entity and listing; a few more where
+    listings run to several pages), for the progress display's time left."""
+    listings = (len(archive.tags) + len(archive.origins) + len(archive.months) + len(archive.years)
+                + len(archive.classifications) + len(archive.caveats))
+    return len(archive.order) + len(archive.missing) + len(archive.entities) + listings + 20
 
 
 def _record(writer: Writer, done: list[tuple[str, bool]], progress: Progress) -> None:

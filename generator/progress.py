@@ -50,6 +50,7 @@ class Progress:
         self.started = self.last = 0.0
         self.width = 0
         self.extra = ""
+        self.approx = False
 
     @classmethod
     def for_build(cls, quiet: bool, stream: TextIO | None = None) -> "Progress":
@@ -57,9 +58,10 @@ class Progress:
         stream = stream or sys.stderr
         return cls(wanted(quiet, stream), stream)
 
-    def start(self, stage: str, total: int | None, unit: str) -> None:
-        """Begin a stage of `total` units (None when the total is not known in advance)."""
+    def start(self, stage: str, total: int | None, unit: str, approx: bool = False) -> None:
+        """Begin a stage of `total` units (None when not known in advance; `approx` when it is an estimate)."""
         self.stage, self.total, self.unit, self.done, self.extra = stage, total, unit, 0, ""
+        self.approx = approx
         self.started = self.clock()
         self.last = self.started - REDRAW
         self.draw()
@@ -75,15 +77,15 @@ class Progress:
     def line(self) -> str:
         """The status line: stage, count, rate and time left when they are known."""
         elapsed = self.clock() - self.started
-        count = f"{self.done:,}" + (f"/{self.total:,}" if self.total is not None else "")
+        count = f"{self.done:,}" + (f"/{'~' if self.approx else ''}{self.total:,}" if self.total is not None else "")
         parts = [f"{self.stage}: {count} {self.unit}"]
         if self.extra:
             parts.append(self.extra)
         if elapsed > 0.5 and self.done:
             rate = self.done / elapsed
             parts.append(f"{rate:,.0f}/s")
-            if self.total:
-                parts.append(f"{duration(max(0, self.total - self.done) / rate)} left")
+            if self.total and self.done < self.total:
+                parts.append(f"{'about ' if self.approx else ''}{duration((self.total - self.done) / rate)} left")
         return " · ".join(parts)
 
     def draw(self) -> None:

@@ -55,10 +55,16 @@ def test_line_counts_rate_and_time_left():
     clock.now += 0.1  # too soon to redraw
     p.advance(10)
     assert "260" not in out.getvalue()
-    p.start("writing pages", None, "pages")
+    p.start("writing pages", 9000, "pages", approx=True)  # an estimate: the listings' extra pages come on top
     clock.now += 60
     p.advance(6000, "5,000 written")
-    assert p.line() == "writing pages: 6,000 pages · 5,000 written · 100/s"
+    assert p.line() == "writing pages: 6,000/~9,000 pages · 5,000 written · 100/s · about 30s left"
+    p.advance(3500)
+    assert p.line() == "writing pages: 9,500/~9,000 pages · 5,000 written · 158/s"  # past the estimate: no guess
+    p.start("listing", None, "pages")
+    clock.now += 10
+    p.advance(50)
+    assert p.line() == "listing: 50 pages · 5/s"
     p.clear()
     assert out.getvalue().endswith("\r" + " " * len(p.line()) + "\r")
 
