@@ -51,6 +51,7 @@ class Progress:
         self.width = 0
         self.extra = ""
         self.approx = False
+        self.mark: tuple[float, int] | None = None  # (time, count) of the first unit done: the rate runs from it
 
     @classmethod
     def for_build(cls, quiet: bool, stream: TextIO | None = None) -> "Progress":
@@ -61,13 +62,15 @@ class Progress:
     def start(self, stage: str, total: int | None, unit: str, approx: bool = False) -> None:
         """Begin a stage of `total` units (None when not known in advance; `approx` when it is an estimate)."""
         self.stage, self.total, self.unit, self.done, self.extra = stage, total, unit, 0, ""
-        self.approx = approx
+        self.approx, self.mark = approx, None
         self.started = self.clock()
         self.last = self.started - REDRAW
         self.draw()
 
     def advance(self, n: int = 1, extra: str = "") -> None:
         """`n` more units done; redraw if the last redraw is old enough."""
+        if self.mark is None:
+            self.mark = (self.clock(), self.done)  # what a stage does before its first unit is not its rate
         self.done += n
         if extra:
             self.extra = extra
@@ -76,13 +79,14 @@ class Progress:
 
     def line(self) -> str:
         """The status line: stage, count, rate and time left when they are known."""
-        elapsed = self.clock() - self.started
+        since, before = self.mark or (self.clock(), self.done)
+        elapsed = self.clock() - since
         count = f"{self.done:,}" + (f"/{'~' if self.approx else ''}{self.total:,}" if self.total is not None else "")
         parts = [f"{self.stage}: {count} {self.unit}"]
         if self.extra:
             parts.append(self.extra)
-        if elapsed > 0.5 and self.done:
-            rate = self.done / elapsed
+        if elapsed > 0.5 and self.done > before:
+            rate = (self.done - before) / elapsed
             parts.append(f"{rate:,.0f}/s")
             if self.total and self.done < self.total:
                 parts.append(f"{'about ' if self.approx else ''}{duration((self.total - self.done) / rate)} left")

@@ -48,22 +48,28 @@ def test_line_counts_rate_and_time_left():
     out, clock = Tty(), Clock()
     p = Progress(True, out, clock)
     p.start("parsing", 1000, "cables")
+    clock.now += 5  # the stage's setup (loading tables) is not its rate
+    p.advance(10)
+    assert p.line() == "parsing: 10/1,000 cables"
     clock.now += 2
-    p.advance(250)
+    p.advance(240)
     assert p.line() == "parsing: 250/1,000 cables · 125/s · 6s left"
     assert out.getvalue().endswith("\rparsing: 250/1,000 cables · 125/s · 6s left")
     clock.now += 0.1  # too soon to redraw
     p.advance(10)
     assert "260" not in out.getvalue()
     p.start("writing pages", 9000, "pages", approx=True)  # an estimate: the listings' extra pages come on top
-    clock.now += 60
-    p.advance(6000, "5,000 written")
-    assert p.line() == "writing pages: 6,000/~9,000 pages · 5,000 written · 100/s · about 30s left"
+    clock.now += 1
+    p.advance(1000)
+    clock.now += 50
+    p.advance(5000, "5,000 written")
+    assert p.line() == "writing pages: 6,000/~9,000 pages · 5,000 written · 120/s · about 25s left"
     p.advance(3500)
-    assert p.line() == "writing pages: 9,500/~9,000 pages · 5,000 written · 158/s"  # past the estimate: no guess
+    assert p.line() == "writing pages: 9,500/~9,000 pages · 5,000 written · 190/s"  # past the estimate: no guess
     p.start("listing", None, "pages")
+    p.advance(10)
     clock.now += 10
-    p.advance(50)
+    p.advance(40)
     assert p.line() == "listing: 50 pages · 5/s"
     p.clear()
     assert out.getvalue().endswith("\r" + " " * len(p.line()) + "\r")
