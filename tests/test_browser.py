@@ -15,9 +15,6 @@ from sitebuild import ROOT, built
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 ARTIFACTS = ROOT / "test-artifacts"
 CABLE = "09STATE71533"  # annotated: entities, a REF list, and cited by two cables
 
@@ -40,19 +37,6 @@ def http_base(site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium from Debian's packages (never a downloaded one); closed after this module, because only one
-    Playwright sync API can run at a time in a test session."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
