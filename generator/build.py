@@ -10,19 +10,24 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import entities
 from .cli import report_skips, report_warnings
-from .parse import NotACable, parse, year_hints
+from .parse import NotACable, hints_of, parse, year_entry, year_hints
 from .progress import Progress
 from .readers import RawCable, Skip, iter_files, read_file
 from .record import Cable
-from .render import cable_pages, jobs as render_jobs, merge_snippets, pages, run_job
+from .render import cable_pages, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
 from .render import report as report_mod
 from .resolve import Archive, resolve
 from .write import Stats, Writer, write_page
@@ -32,6 +37,7 @@ PARALLEL_FROM = 400  # inputs (files, then cables) below which one process is fa
 READ_CHUNK = 64  # files per reading task
 PARSE_CHUNK = 100  # cables per parsing task
 RENDER_CHUNK = 100  # cable pages per rendering task
+SPILL_CHUNK = 200  # cables per spilled chunk (the unit of parsing, entity reading and rendering in workers)
 
 _SHARED: dict = {}  # what forked workers inherit (raws and hints, or the archive): set just before the fork
 
@@ -145,18 +151,180 @@ def load(paths: list[str], jobs: int = 1, progress: Progress | None = None) -> t
     return cables, skips + failed
 
 
-# ---------------------------------------------------------------- rendering and writing
+# ---------------------------------------------------------------- the pipeline: chunks spilled to disk
 
-def _render_cables(cids: list[str]) -> tuple[list[tuple[str, bool]], dict]:
-    archive, docs = _SHARED["archive"], _SHARED["docs"]
+class Spill:
+    """A scratch folder holding the inputs, then the parsed cables, in numbered chunks: the main process keeps
+    only each cable's metadata (`slim`), so the build's memory follows the metadata, not the text, of the archive."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="cable-build-"))
+
+    def path(self, name: str) -> Path:
+        return self.dir / f"{name}.pickle"
+
+    def put(self, name: str, items: list) -> None:
+        self.path(name).write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get(self, name: str) -> list:
+        return pickle.loads(self.path(name).read_bytes())
+
+    def close(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One spilled chunk: its name, the position of its first cable in the archive, and its size."""
+
+    name: str
+    start: int
+    size: int
+
+
+def slim(c: Cable) -> Cable:
+    """A cable without its text (paragraphs, original text, header): what the archive-wide passes need."""
+    return replace(c, paragraphs=(), text="", header="")
+
+
+def _read_task(task: tuple[int, list[Path]]) -> tuple[list[tuple[str, int, list]], list[Skip]]:
+    """Read some files; spill their raw cables in chunks; return each chunk's year entries, and the skips."""
+    number, files = task
+    spill: Spill = _SHARED["spill"]
+    chunks: list[tuple[str, int, list]] = []
+    skips: list[Skip] = []
+    buf: list[RawCable] = []
+
+    def flush() -> None:
+        name = f"{number:06d}-{len(chunks):04d}"
+        spill.put(name + "-raw", buf)
+        chunks.append((name, len(buf), [year_entry(r) for r in buf]))
+        buf.clear()
+
+    for f in files:
+        for item in read_file(f):
+            if isinstance(item, RawCable):
+                buf.append(item)
+                if len(buf) >= SPILL_CHUNK:
+                    flush()
+            else:
+                skips.append(item)
+    if buf:
+        flush()
+    return chunks, skips
+
+
+def _parse_task(name: str) -> tuple[list[Cable | Skip], object]:
+    """Parse a spilled chunk of raw cables; spill the cables; return them slim (and skips) in input order,
+    with what the chunk tells the entity pass."""
+    spill: Spill = _SHARED["spill"]
+    raws = spill.get(name + "-raw")
+    spill.path(name + "-raw").unlink()
+    items = [parse_one(raw, _SHARED["hints"]) for raw in raws]
+    cables = [c for c in items if isinstance(c, Cable)]
+    spill.put(name, cables)
+    return [slim(c) if isinstance(c, Cable) else c for c in items], None
+
+
+def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict]:
+    """Render and write the pages of the cables of one spilled chunk that the archive shows."""
+    archive, docs, shown = _SHARED["archive"], _SHARED["docs"], _SHARED["shown"]
+    full = _SHARED["spill"].get(chunk.name)
+    cables = [replace(c, entities=shown[chunk.start + i].entities)
+              for i, c in enumerate(full) if chunk.start + i in shown]
     snippets: dict = {}
-    done = [(path, write_page(docs, path, text)) for path, text in cable_pages(archive, cids, snippets)]
+    done = [(path, write_page(docs, path, text)) for path, text in pages_of_cables(archive, cables, snippets)]
     return done, snippets
 
 
 def _render_job(job) -> list[tuple[str, bool]]:
     archive, data, docs = _SHARED["archive"], _SHARED["data"], _SHARED["docs"]
     return [(path, write_page(docs, path, text)) for path, text in run_job(job, archive, data)]
+
+
+def _map(fn: Callable, items: list, jobs: int, shared: dict, ordered: bool = True) -> Iterator:
+    """fn over items in forked workers (in one process when jobs is 1 or there is one item): results in order."""
+    if jobs <= 1 or len(items) <= 1:
+        _SHARED.clear()
+        _SHARED.update(shared)
+        try:
+            yield from map(fn, items)
+        finally:
+            _SHARED.clear()
+        return
+    with _pool(jobs, shared) as pool:
+        yield from (pool.imap if ordered else pool.imap_unordered)(fn, items)
+
+
+def read_spilled(paths: list[str], spill: Spill, jobs: int, progress: Progress
+                 ) -> tuple[list[tuple[str, int]], list, list[Skip]]:
+    """Every input read and spilled in chunks, in sorted order: the chunks, the year entries, the skips."""
+    files = list(iter_files(paths))
+    progress.start("reading", len(files), "files")
+    tasks = list(enumerate(_chunks(files, READ_CHUNK)))
+    chunks: list[tuple[str, int]] = []
+    entries: list = []
+    skips: list[Skip] = []
+    for (_n, group), (made, skipped) in zip(tasks, _map(_read_task, tasks, jobs, {"spill": spill})):
+        for name, size, ents in made:
+            chunks.append((name, size))
+            entries += ents
+        skips += skipped
+        progress.advance(len(group), f"{len(entries):,} cables")
+    return chunks, entries, skips
+
+
+def parse_spilled(chunks: list[tuple[str, int]], hints, spill: Spill, jobs: int, progress: Progress
+                  ) -> tuple[list[Chunk], list[Cable], list[Skip]]:
+    """Every spilled chunk parsed: the chunks of cables, every cable slim in input order, and the skips."""
+    progress.start("parsing", sum(n for _c, n in chunks), "cables")
+    out: list[Chunk] = []
+    cables: list[Cable] = []
+    skips: list[Skip] = []
+    names = [name for name, _n in chunks]
+    for name, (items, _part) in zip(names, _map(_parse_task, names, jobs, {"spill": spill, "hints": hints})):
+        made = [c for c in items if isinstance(c, Cable)]
+        out.append(Chunk(name, len(cables), len(made)))
+        cables += made
+        skips += [s for s in items if isinstance(s, Skip)]
+        progress.advance(len(items))
+    return out, cables, skips
+
+
+def whole(cables: list[Cable], chunks: list[Chunk], spill: Spill, positions: Iterable[int]) -> dict[int, Cable]:
+    """The cables at these positions read back whole from the spill (for the few passes that need text)."""
+    wanted = set(positions)
+    out: dict[int, Cable] = {}
+    for ch in chunks:
+        if any(p in wanted for p in range(ch.start, ch.start + ch.size)):
+            for i, c in enumerate(spill.get(ch.name)):
+                if ch.start + i in wanted:
+                    out[ch.start + i] = replace(c, entities=cables[ch.start + i].entities)
+    return out
+
+
+def write_spilled(archive: Archive, data: dict, shown: dict[int, Cable], chunks: list[Chunk], spill: Spill,
+                  docs: str | Path, jobs: int, progress: Progress) -> Stats:
+    """Render every page from the spilled cables and the archive; write the ones whose bytes changed."""
+    writer = Writer(docs)
+    progress.start("writing pages", expected_pages(archive), "pages", approx=True)
+    shared = {"archive": archive, "data": data, "docs": writer.docs, "shown": shown, "spill": spill}
+    snippets: dict = {}
+    for done, part in _map(_render_task, chunks, jobs, shared):
+        _record(writer, done, progress)
+        merge_snippets(snippets, part)
+    for done in _map(_render_job, render_jobs(archive, snippets), jobs, shared, ordered=False):
+        _record(writer, done, progress)
+    return writer.finish()
+
+
+# ---------------------------------------------------------------- rendering and writing from an archive in memory
+
+def _render_cables(cids: list[str]) -> tuple[list[tuple[str, bool]], dict]:
+    archive, docs = _SHARED["archive"], _SHARED["docs"]
+    snippets: dict = {}
+    done = [(path, write_page(docs, path, text)) for path, text in cable_pages(archive, cids, snippets)]
+    return done, snippets
 
 
 def write_pages(archive: Archive, data: dict, docs: str | Path, jobs: int = 1,
@@ -227,20 +395,27 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     jobs = job_count(jobs)
     timer = timer or Timer()
     progress = progress or Progress.for_build(quiet)
-    with timer.stage("read+parse"):
-        cables, skips = load(paths, jobs, progress)
-    progress.clear()
-    report_warnings(cables)
-    report_skips(skips)
-    with timer.stage("entities"):
-        progress.start("entities", sum(1 for c in cables if not c.entities), "cables")
-        enriched, notes = entities.enrich(cables, tick=progress.advance)
-    with timer.stage("resolve"):
-        archive = resolve(enriched)
-        data = report_mod.collect(enriched, skips, archive, notes)
-    del cables, enriched
-    with timer.stage("render+write"):
-        stats = write_pages(archive, data, docs, jobs, progress)
+    spill = Spill()
+    try:
+        with timer.stage("read+parse"):
+            raw_chunks, entries, skips = read_spilled(paths, spill, jobs, progress)
+            if sum(n for _c, n in raw_chunks) < PARALLEL_FROM:
+                jobs = 1  # starting workers costs more than a small archive's work
+            chunks, cables, failed = parse_spilled(raw_chunks, hints_of(entries), spill, jobs, progress)
+            skips += failed
+            del entries
+        progress.clear()
+        report_warnings(cables)
+        report_skips(skips)
+        with timer.stage("entities"):
+            cables, notes = find_entities(cables, chunks, spill, jobs, progress)
+        with timer.stage("resolve"):
+            archive, data, shown = resolve_all(cables, chunks, spill, skips, notes)
+        del cables
+        with timer.stage("render+write"):
+            stats = write_spilled(archive, data, shown, chunks, spill, docs, jobs, progress)
+    finally:
+        spill.close()
     progress.clear()
     if not quiet:
         s = data["summary"]
@@ -251,3 +426,24 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     return 1 if strict and skips else 0
 
 
+def find_entities(cables: list[Cable], chunks: list[Chunk], spill: Spill, jobs: int, progress: Progress
+                  ) -> tuple[list[Cable], list[str]]:
+    """The archive-wide entity pass: every cable's entities, the cables kept slim; and the report's notes."""
+    progress.start("entities", sum(1 for c in cables if not c.entities), "cables")
+    full = [c for ch in chunks for c in spill.get(ch.name)]
+    enriched, notes = entities.enrich(full, tick=progress.advance)
+    del full
+    return [replace(s, entities=e.entities) for s, e in zip(cables, enriched)], notes
+
+
+def resolve_all(cables: list[Cable], chunks: list[Chunk], spill: Spill, skips: list[Skip], notes: list[str]
+                ) -> tuple[Archive, dict, dict[int, Cable]]:
+    """The archive and the report; the inputs of an ID read more than once are read back whole (their versions
+    are compared word by word). Also which cable each position shows (the pages to render)."""
+    seen = Counter(c.id for c in cables)
+    for pos, c in whole(cables, chunks, spill, (p for p, c in enumerate(cables) if seen[c.id] > 1)).items():
+        cables[pos] = c
+    archive = resolve(cables)
+    data = report_mod.collect(cables, skips, archive, notes)
+    shown = {p: c for p, c in enumerate(cables) if archive.cables.get(c.id) is c}
+    return archive, data, shown

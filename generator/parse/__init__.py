@@ -13,7 +13,7 @@ from .references import cited, parse_references, ref_blocks, split_items
 from .years import ArchiveYears, infer_year, key_of, neighbour_years, text_years
 from .years import year_hints as _archive_hints
 
-__all__ = ["NotACable", "parse", "infer_year", "year_hints", "text_years"]
+__all__ = ["NotACable", "parse", "infer_year", "year_hints", "year_entry", "hints_of", "text_years"]
 
 
 class NotACable(ValueError):
@@ -226,6 +226,30 @@ def _stated_year(raw: RawCable) -> int | None:
     return None
 
 
+YearEntry = tuple  # (key or None, year or None, [(year or None, station, serial)]): what year_hints reads of a cable
+
+
+def year_entry(raw: RawCable, pre: _Pre | None = None) -> YearEntry:
+    """What one raw cable tells the archive of years (its key, its year, its citations): small, so that workers
+    can read it off their share of the inputs and the build can merge the entries in input order."""
+    pre = pre or _pre_of(raw)
+    refs = pre.cited()
+    if raw.meta.get("id"):
+        key = key_of(ids.canonical_id(raw.meta["id"]))
+    else:
+        station, serial = _station_serial(raw.text, pre)
+        key = f"{station}{serial}" if station and serial is not None else None
+    year = _stated_year(raw)
+    if year is None and f.decl_date(pre.declassify):
+        year, _date = infer_year(pre.declassify, [y for y, _s, _n in refs if y], "")
+    return key, year, refs
+
+
+def hints_of(entries: Iterable[YearEntry]) -> ArchiveYears:
+    """The archive's year hints from the entries of every cable, in input order (see `year_hints`)."""
+    return _archive_hints(entries)
+
+
 def year_hints(raws: Iterable[RawCable]) -> ArchiveYears:
     """What the archive says of years, for cables that state none: `STATION+SERIAL` -> {year: votes}.
 
@@ -237,17 +261,7 @@ def year_hints(raws: Iterable[RawCable]) -> ArchiveYears:
     for raw in raws:
         pre = _pre_of(raw)
         preambles[id(raw)] = (raw.text, pre)
-        refs = pre.cited()
-        key = None
-        if raw.meta.get("id"):
-            key = key_of(ids.canonical_id(raw.meta["id"]))
-        else:
-            station, serial = _station_serial(raw.text, pre)
-            key = f"{station}{serial}" if station and serial is not None else None
-        year = _stated_year(raw)
-        if year is None and f.decl_date(pre.declassify):
-            year, _date = infer_year(pre.declassify, [y for y, _s, _n in refs if y], "")
-        entries.append((key, year, refs))
+        entries.append(year_entry(raw, pre))
     hints = _archive_hints(entries)
     hints.preambles = preambles  # parse() reuses them (checked against the text they were read from)
     return hints

@@ -7,9 +7,10 @@ them gives the same pages.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import urls
+from ..record import Cable
 from ..resolve import Archive
 from . import cable, entity, home, lists, report
 
@@ -20,11 +21,16 @@ ENTITY_CHUNK = 500  # entities per job
 
 def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets) -> Iterator[Page]:
     """The pages of these cables; the first mention of each entity goes into `snippets` (key -> ID -> snippet)."""
-    for cid in cids:
-        text, first = cable.page(archive.cables[cid], archive)
+    return pages_of_cables(archive, (archive.cables[cid] for cid in cids), snippets)
+
+
+def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.Snippets) -> Iterator[Page]:
+    """`cable_pages` for cables given whole (a build that keeps only their metadata in the archive)."""
+    for c in cables:
+        text, first = cable.page(c, archive)
         for key, snip in first.items():
-            snippets.setdefault(key, {})[cid] = snip
-        yield urls.cable(cid), text
+            snippets.setdefault(key, {})[c.id] = snip
+        yield urls.cable(c.id), text
 
 
 def merge_snippets(into: entity.Snippets, part: entity.Snippets) -> None:
