@@ -70,14 +70,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Write the generated Markdown pages of the archive into the docs directory."""
     from .build import build
 
-    return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet)
+    return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet, timings=args.timings)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Write the search indexes (file:// engine and Pagefind) into a site built by mkdocs."""
     from .search import main as search_main
 
-    return search_main(args.site, args.paths, with_pagefind=args.pagefind, quiet=args.quiet)
+    return search_main(args.site, args.paths, docs=args.docs, with_pagefind=args.pagefind, quiet=args.quiet)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -104,10 +104,16 @@ def make_parser() -> argparse.ArgumentParser:
     pb.add_argument("--docs", default="docs", help="docs directory (default: docs)")
     pb.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
     pb.add_argument("--quiet", action="store_true", help="no progress display")
+    pb.add_argument("--timings", metavar="FILE", help="write each stage's seconds (wall, CPU, start, end) as JSON")
     pb.set_defaults(func=cmd_build)
-    ps = sub.add_parser("search", help="write the search indexes into a built site (after mkdocs build)")
+    ps = sub.add_parser("search", help="write the search indexes into a built site (after mkdocs build)",
+                        description="Write the search indexes into SITE from the search records the build step "
+                                    "wrote into DOCS/.search/ (no source is parsed again).")
     ps.add_argument("site", help="the built site directory (mkdocs site_dir)")
-    ps.add_argument("paths", nargs="+", metavar="SRC", help="the cables the site was built from")
+    ps.add_argument("paths", nargs="*", metavar="SRC",
+                    help="the cables the site was built from: read only when DOCS holds no search records "
+                         "(a docs folder built before the build wrote them); ignored otherwise")
+    ps.add_argument("--docs", default="docs", help="docs directory the build wrote (default: docs)")
     ps.add_argument("--pagefind", action="store_true",
                     help="also write Pagefind bundles, used over http (the script index serves http otherwise)")
     ps.add_argument("--quiet", action="store_true", help="no progress display")

@@ -14,7 +14,7 @@ CABLE_ID = re.compile(r"^[0-9]{2}[A-Z]{2,}[0-9]+$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 
 # Folders of docs/ the generator owns; everything else in docs/ is hand-written and left alone.
-GENERATED_DIRS = ("cable", "tag", "origin", "date", "classification", "entity", "report")
+GENERATED_DIRS = ("cable", "tag", "origin", "date", "classification", "entity", "report", ".search")
 GENERATED_FILES = ("index.md", "cables.md", "tags.md", "origins.md", "dates.md", "classifications.md",
                    "entities.md", "report.md", "report.json", "missing.md")
 HOME = "index.md"
@@ -117,6 +117,14 @@ MISSING = "missing.md"
 REPORT = "report.md"
 REPORT_JSON = "report.json"
 _PAGED_TOP = re.compile(r"^(?:cables|tags|origins|dates|classifications|entities|missing)_[0-9]+\.md$")
+
+
+SEARCH_RECORDS = ".search"  # the search step's input (a dot-folder: MkDocs 1.6's exclude_docs always skips `.*`)
+
+
+def search_records(n: int) -> str:
+    """Docs path of the n-th chunk of search records the build writes (generator/search/records.py)."""
+    return f"{SEARCH_RECORDS}/records-{int(n):05d}.jsonl"
 
 
 def report_part(name: str) -> str:

@@ -1,8 +1,9 @@
 """Search for the built site: our own script-loaded index, for http and file:// alike; Pagefind on request.
 
-`python -m generator search SITE SRC...` runs after `mkdocs build`: it reads the cables again and writes
-`SITE/search/` (see offline.py); with `--pagefind` it also writes Pagefind bundles into `SITE/pagefind/`
-(see pagefind.py), which the browser then uses over http. The browser side is docs/assets/search/search.js.
+`python -m generator search SITE [--docs DOCS]` runs after `mkdocs build`: it reads the search records the
+build wrote into DOCS/.search/ (records.py; no source is parsed again) and writes `SITE/search/` (offline.py);
+with `--pagefind` it also writes Pagefind bundles into `SITE/pagefind/` (see pagefind.py), which the browser then uses over http. The browser side is
+docs/assets/search/search.js.
 
 Why our index serves http too by default (bench/search_bench.py, 20,000 cables): a typical query fetches
 0.3 MB from it against 0.8-1.0 MB from Pagefind (which loads about 11 bytes of page metadata per cable plus
@@ -15,13 +16,15 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ids, urls
 from ..record import Cable
 from . import offline, pagefind
-from .records import aliases, documents, page_url
+from .records import RecordsError, aliases, documents, page_url, read_records, records_paths
+from .text import Doc
 
 _SAMPLE_ID = "00XX0"
 
@@ -41,10 +44,16 @@ def page_template() -> str:
     return page_url(_SAMPLE_ID).replace(_SAMPLE_ID, "{id}")
 
 
-def cable_pages(site: Path, cables: list[Cable], doc_ids: list[str]) -> dict[str, str]:
+def cable_pages(site: Path, cables: Iterable[Cable], doc_ids: list[str]) -> dict[str, str]:
     """Every ID a reader may type -> its page: archive cables, their aliases, and cited cables with a page."""
+    return id_pages(site, doc_ids, aliases(cables))
+
+
+def id_pages(site: Path, doc_ids: list[str], alias_ids: dict[str, str]) -> dict[str, str]:
+    """ID -> page for the archive's IDs, the aliases (alias -> archive ID) of those, and every cable page in the
+    built site (the cited cables missing from the archive have pages too)."""
     pages = {cid: page_url(cid) for cid in doc_ids}
-    for alias, cid in aliases(cables).items():
+    for alias, cid in alias_ids.items():
         if cid in pages:
             pages.setdefault(alias, pages[cid])
     folder = site / Path(page_template()).parent
@@ -55,41 +64,89 @@ def cable_pages(site: Path, cables: list[Cable], doc_ids: list[str]) -> dict[str
     return pages
 
 
-def build(site: Path, cables: list[Cable], *, with_pagefind: bool = False,
-          group_size: int = pagefind.GROUP_SIZE, log=None) -> Report:
-    """Write the script index, and the Pagefind bundles when asked for."""
+def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str], pagefind_docs: Callable[[], list[Doc]],
+           *, with_pagefind: bool, group_size: int, say: Callable[[str], None]) -> Report:
+    """Pagefind first when asked for (its bundles go into the manifest), then the script index, one Doc at a time.
+
+    `alias_ids` may still be filling while `docs` is iterated (the records carry the aliases): it is read after.
+    """
     start = time.perf_counter()
-    say = log or (lambda msg: None)
-    docs = documents(cables)
-    say(f"search: {len(docs)} cables")
-    pages = cable_pages(site, cables, [d.id for d in docs])
     bundles: list[str] = []
     pf = None
     shutil.rmtree(site / pagefind.FOLDER, ignore_errors=True)  # no stale bundle from an earlier run
-    if with_pagefind and docs:
-        pf = pagefind.write(site, docs, group_size=group_size)
-        bundles = pf.bundles
-        say(f"search: Pagefind, {len(bundles)} bundle(s), peak {pf.peak_kb // 1024} MB")
-    stats = offline.write(site / "search", docs, pages, page_template(), station_aliases=ids.STATION_ALIASES,
-                          extra={"pagefind": bundles})
+    if with_pagefind:
+        listed = pagefind_docs()
+        if listed:
+            pf = pagefind.write(site, listed, group_size=group_size)
+            bundles = pf.bundles
+            say(f"search: Pagefind, {len(bundles)} bundle(s), peak {pf.peak_kb // 1024} MB")
+        del listed
+    writer = offline.IndexWriter(site / "search")
+    doc_ids: list[str] = []
+    for d in docs:
+        writer.add(d)
+        doc_ids.append(d.id)
+    say(f"search: {len(doc_ids)} cables")
+    pages = id_pages(site, doc_ids, alias_ids)
+    stats = writer.finish(pages, page_template(), station_aliases=ids.STATION_ALIASES, extra={"pagefind": bundles})
     say(f"search: script index, {stats.terms} terms in {stats.chunks} chunks, {stats.bytes // 1024} KB")
-    return Report(docs=len(docs), offline=stats, pagefind=pf, seconds=time.perf_counter() - start)
+    return Report(docs=len(doc_ids), offline=stats, pagefind=pf, seconds=time.perf_counter() - start)
 
 
-def main(site: str, paths: list[str], *, with_pagefind: bool = False, quiet: bool = False) -> int:
-    """The `search` command."""
-    from ..cli import load
+def build(site: Path, cables: list[Cable], *, with_pagefind: bool = False,
+          group_size: int = pagefind.GROUP_SIZE, log=None) -> Report:
+    """Write the script index, and the Pagefind bundles when asked for, from parsed cables."""
+    docs = documents(cables)
+    return _write(site, docs, aliases(cables), lambda: docs, with_pagefind=with_pagefind, group_size=group_size,
+                  say=log or (lambda msg: None))
 
+
+def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool = False,
+                       group_size: int = pagefind.GROUP_SIZE, log=None) -> Report:
+    """The same index from the records the build wrote under docs/ (records.chunk_records): no source is parsed,
+    and no more than one chunk of records is held at a time (Pagefind, when asked for, takes them all)."""
+    alias_ids: dict[str, str] = {}
+
+    def stream() -> Iterator[Doc]:
+        for r in read_records(docs_dir):
+            for a in r.aliases:
+                alias_ids.setdefault(a, r.doc.id)
+            yield r.doc
+
+    return _write(site, stream(), alias_ids, lambda: [r.doc for r in read_records(docs_dir)],
+                  with_pagefind=with_pagefind, group_size=group_size, say=log or (lambda msg: None))
+
+
+def main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,
+         quiet: bool = False) -> int:
+    """The `search` command: from the build's records in DOCS; from the sources only when there are none."""
     root = Path(site)
     if not (root / "index.html").exists():
         print(f"{site}: not a built site (no index.html); run mkdocs build first", file=sys.stderr)
         return 2
-    cables, _skips = load(paths)  # the build step already reported what it skipped
     log = None if quiet else (lambda msg: print(msg, file=sys.stderr))
-    report = build(root, cables, with_pagefind=with_pagefind, log=log)
+    if records_paths(docs):
+        if paths:
+            print(f"search: reading the records in {docs}/{urls.SEARCH_RECORDS}; the SRC arguments are not needed",
+                  file=sys.stderr)
+        try:
+            report = build_from_records(root, docs, with_pagefind=with_pagefind, log=log)
+        except RecordsError as exc:
+            print(f"search: {exc}", file=sys.stderr)
+            return 2
+    elif paths:
+        from ..cli import load
+
+        print(f"search: no records in {docs}/{urls.SEARCH_RECORDS}; parsing the sources again", file=sys.stderr)
+        cables, _skips = load(paths)  # the build step already reported what it skipped
+        report = build(root, cables, with_pagefind=with_pagefind, log=log)
+    else:
+        print(f"search: no records in {docs}/{urls.SEARCH_RECORDS} (run the build first) and no SRC given",
+              file=sys.stderr)
+        return 2
     if not quiet:
         print(f"search: done in {report.seconds:.1f} s", file=sys.stderr)
     return 0
 
 
-__all__ = ["Report", "build", "main", "page_template", "cable_pages"]
+__all__ = ["Report", "build", "build_from_records", "main", "page_template", "cable_pages", "id_pages"]

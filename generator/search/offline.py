@@ -22,6 +22,7 @@ import json
 import shutil
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,18 +60,30 @@ def _js(kind: str, key: str | int, data: object) -> bytes:
     return f"CableSearch.load({json.dumps(kind)},{json.dumps(key)},{payload});\n".encode("ascii")
 
 
-def _write_set(out: Path, prefix: str, kind: str, items: list) -> str:
-    """Write items as `<prefix>/<hash>/<k>.js`, the hash taken over them all; return the folder."""
-    blobs = [json.dumps(x, ensure_ascii=True, separators=(",", ":")) for x in items]
+def _write_set(out: Path, prefix: str, kind: str, items: Iterable) -> tuple[str, int]:
+    """Write items as `<prefix>/<hash>/<k>.js`, the hash taken over them all; return the folder and the count.
+
+    Items are streamed: each is written as bare JSON into a scratch folder, then wrapped once the folder's
+    name (which every file names in its key) is known, so no more than one item is held at a time.
+    """
+    tmp = out / prefix / "tmp"
+    tmp.mkdir(parents=True)
     digest = hashlib.sha1()
-    for b in blobs:
-        digest.update(b.encode("ascii") + b"\n")
+    count = 0
+    for x in items:
+        blob = json.dumps(x, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        digest.update(blob + b"\n")
+        (tmp / f"{count}.js").write_bytes(blob)
+        count += 1
     folder = f"{prefix}/{digest.hexdigest()[:12]}"
-    (out / folder).mkdir(parents=True)
-    for k, b in enumerate(blobs):
-        name = f"{folder}/{k}.js"
-        (out / name).write_bytes(f"CableSearch.load({json.dumps(kind)},{json.dumps(name)},{b});\n".encode("ascii"))
-    return folder
+    (out / folder).parent.mkdir(parents=True, exist_ok=True)
+    tmp.rename(out / folder)
+    head = b"CableSearch.load(" + json.dumps(kind).encode("ascii") + b","
+    for k in range(count):
+        f = out / folder / f"{k}.js"
+        name = json.dumps(f"{folder}/{k}.js").encode("ascii")
+        f.write_bytes(head + name + b"," + f.read_bytes() + b");\n")
+    return folder, count
 
 
 def doc_path(folder: str, n: int) -> str:
@@ -78,70 +91,23 @@ def doc_path(folder: str, n: int) -> str:
     return f"{folder}/{n // DOCS_PER_DIR}/{n}.js"
 
 
-def _postings(docs: list[Doc]) -> dict[str, array]:
-    """Term -> array of doc << 3 | weight, in doc order (arrays keep 20,000 cables within a few hundred MB)."""
-    index: dict[str, array] = defaultdict(lambda: array("I"))
-    for n, d in enumerate(docs):
-        for term, w in d.weights().items():
-            index[term].append((n << 3) | w)
-    return index
+FACET_FIELDS = ("year", "origin", "classification", "tag")
 
 
-def _chunks(index: dict[str, array], chunk_bytes: int) -> list[dict[str, str]]:
-    """Terms in sorted order cut into chunks of about chunk_bytes of encoded postings."""
-    chunks: list[dict[str, str]] = []
+def _chunks(index: dict[str, array], chunk_bytes: int) -> Iterator[dict[str, str]]:
+    """Terms in sorted order cut into chunks of about chunk_bytes of encoded postings (each term's postings are
+    let go of once encoded, so the index shrinks as the chunks are written)."""
     current: dict[str, str] = {}
     size = 0
     for term in sorted(index):
-        enc = encode.postings((v >> 3, v & 7) for v in index[term])
+        enc = encode.postings((v >> 3, v & 7) for v in index.pop(term))
         if current and size + len(enc) > chunk_bytes:
-            chunks.append(current)
+            yield current
             current, size = {}, 0
         current[term] = enc
         size += len(enc) + len(term) + 6
     if current:
-        chunks.append(current)
-    return chunks
-
-
-FACET_FIELDS = ("year", "origin", "classification", "tag")
-
-
-def _members(docs: list[Doc], field: str) -> dict[str, list[int]]:
-    """Value -> doc numbers having it, for one filter field."""
-    members: dict[str, list[int]] = defaultdict(list)
-    for n, d in enumerate(docs):
-        values = d.tags if field == "tag" else (getattr(d, field),)
-        for v in values:
-            if v:
-                members[v].append(n)
-    return members
-
-
-def _facets(out: Path, docs: list[Doc], field_budget: int) -> dict:
-    """Each filter field: its values with archive-wide counts, and which files hold their doc lists.
-
-    A field whose doc lists fit in `field_budget` bytes is one file (`whole`: the browser loads it and counts
-    the values within each result list); a bigger field (tags, origins of a large archive) has one file per
-    value from `first` on, loaded only when that value is chosen, and the counts shown are archive-wide.
-    """
-    items: list = []
-    fields: dict[str, dict] = {}
-    for field in FACET_FIELDS:
-        members = _members(docs, field)
-        values = sorted(members)
-        lists = [encode.numbers(encode.gaps(members[v])) for v in values]
-        entry: dict = {"values": values, "counts": [len(members[v]) for v in values]}
-        if sum(len(x) + 3 for x in lists) <= field_budget:
-            entry["whole"] = len(items)
-            items.append(lists)
-        else:
-            entry["first"] = len(items)
-            items.extend(lists)
-        fields[field] = entry
-    fields["origin"]["labels"] = dict(sorted({d.origin: d.origin_name for d in docs
-                                              if d.origin and d.origin_name}.items()))
-    return {"dir": _write_set(out, "f", "facet", items), "fields": fields}
+        yield current
 
 
 def _doc_data(d: Doc) -> dict:
@@ -150,45 +116,110 @@ def _doc_data(d: Doc) -> dict:
             "classification": d.classification, "subject": d.subject, "tags": list(d.tags), "body": d.body}
 
 
-def _docs(out: Path, docs: list[Doc]) -> str:
-    """One file per doc, written into a folder then renamed after the hash of them all; return the folder."""
-    tmp = out / "d" / "tmp"
-    tmp.mkdir(parents=True)
-    digest = hashlib.sha1()
-    for n, d in enumerate(docs):
-        sub = tmp / str(n // DOCS_PER_DIR)
+class IndexWriter:
+    """The script index built one Doc at a time (docs in order, oldest first): a doc's file is written when it is
+    added, and only its postings and filter values are kept, so memory does not grow with the bodies."""
+
+    def __init__(self, out: Path) -> None:
+        if out.exists():
+            shutil.rmtree(out)
+        self.out = out
+        self.tmp = out / "d" / "tmp"
+        self.tmp.mkdir(parents=True)
+        self.digest = hashlib.sha1()
+        self.count = 0
+        self.postings: dict[str, array] = defaultdict(lambda: array("I"))
+        self.members: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACET_FIELDS}
+        self.labels: dict[str, str] = {}
+
+    def add(self, d: Doc) -> None:
+        """Index one doc (the next doc number) and write its file."""
+        n = self.count
+        self.count += 1
+        for term, w in d.weights().items():
+            self.postings[term].append((n << 3) | w)
+        for field in FACET_FIELDS:
+            for v in (d.tags if field == "tag" else (getattr(d, field),)):
+                if v:
+                    self.members[field][v].append(n)
+        if d.origin and d.origin_name:
+            self.labels[d.origin] = d.origin_name
+        sub = self.tmp / str(n // DOCS_PER_DIR)
         if n % DOCS_PER_DIR == 0:
             sub.mkdir()
         payload = json.dumps(_doc_data(d), ensure_ascii=True, separators=(",", ":")).encode("ascii")
-        digest.update(payload + b"\n")
+        self.digest.update(payload + b"\n")
         (sub / f"{n}.js").write_bytes(b'CableSearch.load("doc",%d,%s);\n' % (n, payload))
-    folder = f"d/{digest.hexdigest()[:12]}"
-    tmp.rename(out / folder)
-    return folder
+
+    def _facets(self, field_budget: int) -> dict:
+        """Each filter field: its values with archive-wide counts, and which files hold their doc lists.
+
+        A field whose doc lists fit in `field_budget` bytes is one file (`whole`: the browser loads it and counts
+        the values within each result list); a bigger field (tags, origins of a large archive) has one file per
+        value from `first` on, loaded only when that value is chosen, and the counts shown are archive-wide.
+        """
+        items: list = []
+        fields: dict[str, dict] = {}
+        for field in FACET_FIELDS:
+            members = self.members[field]
+            values = sorted(members)
+            lists = [encode.numbers(encode.gaps(members[v])) for v in values]
+            entry: dict = {"values": values, "counts": [len(members[v]) for v in values]}
+            if sum(len(x) + 3 for x in lists) <= field_budget:
+                entry["whole"] = len(items)
+                items.append(lists)
+            else:
+                entry["first"] = len(items)
+                items.extend(lists)
+            fields[field] = entry
+        fields["origin"]["labels"] = dict(sorted(self.labels.items()))
+        return {"dir": _write_set(self.out, "f", "facet", items)[0], "fields": fields}
+
+    def finish(self, pages: dict[str, str], page_template: str, *, station_aliases: dict[str, str],
+               chunk_bytes: int = 32_000, field_budget: int = 300_000, ids_per_chunk: int = 2_000,
+               extra: dict | None = None) -> OfflineStats:
+        """Write the terms, filters, IDs and manifest once every doc is added."""
+        doc_dir = f"d/{self.digest.hexdigest()[:12]}"
+        self.tmp.rename(self.out / doc_dir)
+        firsts: list[str] = []
+        terms = 0
+
+        def chunks() -> Iterator[dict[str, str]]:
+            nonlocal terms
+            for c in _chunks(self.postings, chunk_bytes):
+                firsts.append(next(iter(c)))
+                terms += len(c)
+                yield c
+
+        term_dir, nchunks = _write_set(self.out, "t", "terms", chunks())
+        manifest = {"format": FORMAT, "docs": self.count, "docsPerDir": DOCS_PER_DIR, "docDir": doc_dir,
+                    "terms": {"dir": term_dir, "firsts": firsts}, "facets": self._facets(field_budget),
+                    "ids": _ids(self.out, pages, page_template, ids_per_chunk), "page": page_template,
+                    "stations": dict(sorted(station_aliases.items())), "stopwords": sorted(STOPWORDS),
+                    **(extra or {})}
+        (self.out / "index.js").write_bytes(_js("manifest", "index", manifest))
+        size = files = 0
+        for p in self.out.rglob("*"):
+            if p.is_file():
+                size += p.stat().st_size
+                files += 1
+        return OfflineStats(docs=self.count, terms=terms, chunks=nchunks, bytes=size, files=files)
 
 
 def _ids(out: Path, pages: dict[str, str], page_template: str, per_chunk: int) -> dict:
     """ID -> page in sorted chunks (a page that follows the template is stored as 0): folder and first IDs."""
     ids = sorted(pages)
-    tables = [{cid: 0 if pages[cid] == page_template.replace("{id}", cid) else pages[cid]
-               for cid in ids[i:i + per_chunk]} for i in range(0, len(ids), per_chunk)]
-    return {"dir": _write_set(out, "i", "ids", tables), "firsts": ids[::per_chunk]}
+    tables = ({cid: 0 if pages[cid] == page_template.replace("{id}", cid) else pages[cid]
+               for cid in ids[i:i + per_chunk]} for i in range(0, len(ids), per_chunk))
+    return {"dir": _write_set(out, "i", "ids", tables)[0], "firsts": ids[::per_chunk]}
 
 
-def write(out: Path, docs: list[Doc], pages: dict[str, str], page_template: str, *,
+def write(out: Path, docs: Iterable[Doc], pages: dict[str, str], page_template: str, *,
           station_aliases: dict[str, str], chunk_bytes: int = 32_000, field_budget: int = 300_000,
           ids_per_chunk: int = 2_000, extra: dict | None = None) -> OfflineStats:
     """Write the whole script index into `out` (replacing what was there)."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    chunks = _chunks(_postings(docs), chunk_bytes)
-    terms = {"dir": _write_set(out, "t", "terms", chunks), "firsts": [next(iter(c)) for c in chunks]}
-    manifest = {"format": FORMAT, "docs": len(docs), "docsPerDir": DOCS_PER_DIR, "docDir": _docs(out, docs),
-                "terms": terms, "facets": _facets(out, docs, field_budget),
-                "ids": _ids(out, pages, page_template, ids_per_chunk), "page": page_template,
-                "stations": dict(sorted(station_aliases.items())), "stopwords": sorted(STOPWORDS), **(extra or {})}
-    (out / "index.js").write_bytes(_js("manifest", "index", manifest))
-    files = [p for p in out.rglob("*") if p.is_file()]
-    return OfflineStats(docs=len(docs), terms=sum(len(c) for c in chunks), chunks=len(chunks),
-                        bytes=sum(p.stat().st_size for p in files), files=len(files))
+    writer = IndexWriter(out)
+    for d in docs:
+        writer.add(d)
+    return writer.finish(pages, page_template, station_aliases=station_aliases, chunk_bytes=chunk_bytes,
+                         field_budget=field_budget, ids_per_chunk=ids_per_chunk, extra=extra)

@@ -1,7 +1,16 @@
-"""The cables as the search engines see them: one Doc per archive cable, oldest first."""
+"""The cables as the search engines see them: one Doc per archive cable, oldest first.
+
+The build writes them for the search step (`chunk_records`, one file per chunk of cables under the docs path
+`urls.search_records(n)`, a dot-folder MkDocs does not publish); the search step reads them back in order
+(`read_records`) instead of parsing every source again.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from dataclasses import fields as dataclass_fields
+from pathlib import Path
 
 from .. import resolve, urls
 from ..record import Cable
@@ -38,3 +47,76 @@ def aliases(cables: Iterable[Cable]) -> dict[str, str]:
             if a != c.id:
                 out.setdefault(a, c.id)
     return out
+
+
+# ---------------------------------------------------------------- the records the build writes for the search step
+
+RECORDS_GLOB = "records-*.jsonl"
+
+
+class RecordsError(ValueError):
+    """The search records in docs/ are not one archive in order (a stale or foreign chunk)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One archive cable as the search step reads it back: its Doc, the other IDs it is known by, its order."""
+
+    doc: Doc
+    aliases: tuple[str, ...]
+    order: tuple[str, str, str]
+
+
+def chunk_records(cables: Iterable[Cable], meanings: dict[str, str],
+                  versions: dict[str, list[Cable]] | None = None) -> str:
+    """The search records of a chunk of archive cables (one per ID, deduplicated already), as JSON Lines.
+
+    One line per cable, oldest first within the chunk: its Doc fields, its aliases and its `resolve.sort_key`.
+    ASCII JSON with fixed key order, so the same cables give the same bytes. `meanings` is tag -> meaning (what
+    `to_doc` puts into the key text); extra tags in it do no harm. `versions` (Archive.versions: ID -> the inputs
+    not shown) adds the IDs those inputs go by, so a reader typing one still reaches the page.
+    """
+    lines: list[str] = []
+    others = versions or {}
+    for c in sorted(cables, key=resolve.sort_key):
+        d = to_doc(c, meanings)
+        names = [*c.aliases, *(a for v in others.get(c.id, ()) for a in v.aliases)]
+        rec = {"order": list(resolve.sort_key(c)), **asdict(d), "tags": list(d.tags),
+               "aliases": [a for a in dict.fromkeys(names) if a != c.id]}
+        lines.append(json.dumps(rec, ensure_ascii=True, separators=(",", ":")) + "\n")
+    return "".join(lines)
+
+
+def _parse(line: str) -> Record:
+    """One line of `chunk_records` back as a Record."""
+    rec = json.loads(line)
+    fields = {f.name: rec[f.name] for f in dataclass_fields(Doc)}
+    fields["tags"] = tuple(fields["tags"])
+    return Record(doc=Doc(**fields), aliases=tuple(rec["aliases"]), order=tuple(rec["order"]))
+
+
+def _first(path: Path) -> tuple[str, str, str] | None:
+    """Sort key of a records file's first cable (None for an empty chunk)."""
+    with path.open(encoding="ascii") as f:
+        line = f.readline()
+    return _parse(line).order if line.strip() else None
+
+
+def records_paths(docs: str | Path) -> list[Path]:
+    """The records files under docs/ (urls.search_records), oldest chunk first whatever order they were numbered in."""
+    folder = Path(docs) / urls.SEARCH_RECORDS
+    found = [(k, p) for p in sorted(folder.glob(RECORDS_GLOB)) if (k := _first(p)) is not None]
+    return [p for _k, p in sorted(found, key=lambda kp: kp[0])]
+
+
+def read_records(docs: str | Path) -> Iterator[Record]:
+    """Every record under docs/, oldest first (the doc numbers of the index), one file at a time."""
+    last: tuple[str, str, str] | None = None
+    for path in records_paths(docs):
+        with path.open(encoding="ascii") as f:
+            lines = [_parse(line) for line in f if line.strip()]
+        for r in sorted(lines, key=lambda r: r.order):
+            if last is not None and r.order <= last:
+                raise RecordsError(f"{path}: {r.doc.id} is out of order or repeated; rebuild the docs")
+            last = r.order
+            yield r
