@@ -1,10 +1,10 @@
 """`make bench`: the whole build, stage by stage, at 1,000 and 5,000 synthetic cables (20,000 and 50,000 with
 --big), and what it means for the full release (251,287 cables).
 
-For each size: bench/synth.py writes the archive; then every stage of the build runs in a fresh process of its
-own (each reads the previous stage's result from a pickle, which is not timed), so its time, CPU and peak memory
-are its own: read+parse, entities, resolve, render+write Markdown (these four are `python -m generator build`),
-`mkdocs build --strict`, and the search index (`python -m generator search`). In the same run a bare MkDocs site
+For each size: bench/synth.py writes the archive; then `python -m generator build` runs in a fresh process
+(its stages, read+parse, entities, resolve and render+write Markdown, timed by the build itself with --timings;
+the memory of the process and its workers sampled, so each stage gets its own peak), then `mkdocs build
+--strict`, and the search index (`python -m generator search`). In the same run a bare MkDocs site
 (the same theme and Markdown settings, no plugins, no hooks) of the same number of plain pages of the same mean
 size is built, and the whole build is divided by it. At the smallest size, 100 more cables are added and the
 generator re-run, to count the pages an incremental build rewrites.
@@ -23,10 +23,9 @@ import argparse
 import json
 import math
 import os
-import pickle
 import platform
 import random
-import resource
+import re
 import shutil
 import subprocess
 import sys
@@ -53,17 +52,7 @@ TARGET_RELEASE_MB = 12 * 1024
 PY = sys.executable
 
 
-# ---------------------------------------------------------------- stage children (run in fresh processes)
-
-def _rss_mb(who: int) -> float:
-    """Peak resident memory (Linux reports KB) of this process or of its largest finished child."""
-    return resource.getrusage(who).ru_maxrss / 1024
-
-
-def _cpu() -> float:
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
-
+# ---------------------------------------------------------------- memory of a process tree
 
 def _descendants(root: int) -> list[int]:
     """Processes below `root` (from /proc: parent of each process)."""
@@ -99,67 +88,26 @@ def tree_pss_mb(root: int) -> float:
 
 
 class Sampler(threading.Thread):
-    """Samples the memory of this process and its workers while a stage runs; keeps the peak."""
+    """Samples the memory of a process and its workers while it runs; keeps the peak and the samples (clock
+    time, MB), so that the peak of each stage of a build can be read off its stage times."""
 
     def __init__(self, pid: int | None = None, interval: float = 0.5):
         super().__init__(daemon=True)
         self.pid = pid or os.getpid()
         self.interval, self.peak, self.stopped = interval, 0.0, threading.Event()
+        self.samples: list[tuple[float, float]] = []
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            self.peak = max(self.peak, tree_pss_mb(self.pid))
+            mb = tree_pss_mb(self.pid)
+            self.samples.append((time.time(), mb))
+            self.peak = max(self.peak, mb)
             self.stopped.wait(self.interval)
 
     def stop(self) -> float:
         self.stopped.set()
         self.join()
         return self.peak
-
-
-def child(stage: str, work: Path, srcs: list[str], docs: Path, jobs: int) -> dict:
-    """Run one stage of the build on the previous stage's pickled result; time it without the pickling."""
-    from generator import build as b
-    from generator import entities
-    from generator.render import report as report_mod
-    from generator.resolve import resolve
-
-    t_in = time.perf_counter()
-    prev = {"entities": "parsed", "resolve": "enriched", "render+write": "resolved"}.get(stage)
-    data = pickle.loads((work / f"{prev}.pkl").read_bytes()) if prev else None
-    t_in = time.perf_counter() - t_in
-    out: dict = {}
-    sampler = Sampler()
-    sampler.start()
-    t0, c0 = time.perf_counter(), _cpu()
-    if stage == "read+parse":
-        cables, skips = b.load(srcs, jobs)
-        result, name = (cables, skips), "parsed"
-        out["cables"] = len(cables)
-    elif stage == "entities":
-        cables, skips = data
-        enriched, notes = entities.enrich(cables)
-        result, name = (enriched, notes, skips), "enriched"
-    elif stage == "resolve":
-        enriched, notes, skips = data
-        archive = resolve(enriched)
-        report = report_mod.collect(enriched, skips, archive, notes)
-        result, name = (archive, report), "resolved"
-    elif stage == "render+write":
-        archive, report = data
-        del data
-        stats = b.write_pages(archive, report, docs, jobs)
-        result, name = None, None
-        out.update(pages=len(stats.paths), written=stats.written)
-    else:
-        raise SystemExit(f"unknown stage {stage}")
-    tree = max(sampler.stop(), tree_pss_mb(os.getpid()))
-    out.update(wall=time.perf_counter() - t0, cpu=_cpu() - c0, unpickle=t_in, tree_mb=tree,
-               main_mb=_rss_mb(resource.RUSAGE_SELF), worker_mb=_rss_mb(resource.RUSAGE_CHILDREN))
-    out["peak_mb"] = max(out["main_mb"], out["tree_mb"])
-    if name:
-        (work / f"{name}.pkl").write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return out
 
 
 # ---------------------------------------------------------------- running and measuring processes
@@ -182,17 +130,23 @@ def run(cmd: list[str], log: Path, env: dict | None = None) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}); log {log}:\n{tail}")
     largest = usage.ru_maxrss / 1024
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "largest_mb": largest,
-            "peak_mb": max(largest, tree)}
+            "peak_mb": max(largest, tree), "samples": sampler.samples}
 
 
-def stage(name: str, work: Path, srcs: list[Path], docs: Path, jobs: int) -> dict:
-    """One stage of the generator in a fresh process."""
-    cmd = [PY, str(Path(__file__)), "--stage", name, "--work", str(work), "--docs", str(docs), "--jobs", str(jobs),
-           "--src", *map(str, srcs)]
-    outer = run(cmd, work / f"{name.replace('+', '-')}.log")
-    inner = json.loads((work / f"{name.replace('+', '-')}.log").read_text().strip().splitlines()[-1])
-    inner["process_wall"] = outer["wall"]
-    return inner
+def generator_build(src: Path, docs: Path, work: Path, jobs: int) -> tuple[dict, dict]:
+    """`python -m generator build` in a fresh process: the whole run, and each stage (time from the build's
+    own --timings, peak memory from the samples taken while the stage ran)."""
+    timings = work / "timings.json"
+    r = run([PY, "-m", "generator", "build", str(src), "--docs", str(docs), "--timings", str(timings)],
+            work / "build.log", {"CABLE_JOBS": str(jobs)})
+    stages = {}
+    for name, st in json.loads(timings.read_text())["stages"].items():
+        during = [mb for ts, mb in r["samples"] if st["start"] <= ts <= st["end"]]
+        if not during and r["samples"]:  # a stage shorter than the sampling interval: the nearest sample
+            during = [min(r["samples"], key=lambda x: abs(x[0] - (st["start"] + st["end"]) / 2))[1]]
+        stages[name] = {"wall": st["wall"], "cpu": st["cpu"], "peak_mb": max(during, default=0.0)}
+    r.pop("samples")
+    return r, stages
 
 
 # ---------------------------------------------------------------- sites
@@ -303,16 +257,13 @@ def measure(n: int, out: Path, jobs: int, shards: int, log) -> dict:
     docs.mkdir()
     handwritten(docs)
     res: dict = {"n": n, "stages": {}}
-    for name in GEN_STAGES:
-        r = stage(name, work, [src], docs, jobs)
-        res["stages"][name] = r
-        log(f"  {n:,} cables: {name} {r['wall']:.1f}s")
-        if name == "read+parse":
-            res["cables"] = r["cables"]
-        if name == "render+write":
-            res["pages"] = r["pages"]
-    for f in work.glob("*.pkl"):
-        f.unlink()
+    res["generator"], stages = generator_build(src, docs, work, jobs)
+    res["stages"].update(stages)
+    line = (work / "build.log").read_text().strip().splitlines()[-1]
+    res["cables"] = int(line.split()[0])
+    res["pages"] = int(re.search(r"\); (\d+) pages:", line).group(1))
+    log(f"  {n:,} cables: generator {res['generator']['wall']:.1f}s ("
+        + ", ".join(f"{k} {v['wall']:.1f}s" for k, v in stages.items()) + ")")
     pages, size = md_pages(docs)
     res["md_pages"], res["md_mb"] = pages, size / 1e6
     cfg = site_config(docs, site, work / "mkdocs.yml")
@@ -443,7 +394,8 @@ def rows(r: dict) -> list[tuple]:
         return (name, wall, cpu, 1000 * wall / n, n / wall, mb)
 
     out = [row(name, st[name]["wall"], st[name]["cpu"], st[name]["peak_mb"]) for name in GEN_STAGES]
-    gen = row("= generator", sum(x[1] for x in out), sum(x[2] for x in out), max(x[5] for x in out))
+    g = r["generator"]  # the whole process: its start-up and the report line too
+    gen = row("= generator", g["wall"], g["cpu"], g["peak_mb"])
     out.append(gen)
     extra = [k for k in st if k == PARALLEL_MKDOCS]
     for name in ["mkdocs build", *extra, "search index"]:
@@ -586,17 +538,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--add", type=int, default=100, help="cables added for the incremental run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--report", type=Path, help="print the report of a run saved with --json, and nothing else")
-    ap.add_argument("--stage", help=argparse.SUPPRESS)
-    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--docs", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--src", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     from generator.build import job_count
 
     jobs = job_count(args.jobs)
-    if args.stage:
-        print(json.dumps(child(args.stage, args.work, args.src, args.docs, jobs)))
-        return 0
     if args.report:
         saved = json.loads(args.report.read_text())
         report(saved["results"], saved["machine"], saved["incremental"], lambda m: print(m, flush=True))

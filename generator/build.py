@@ -8,6 +8,7 @@ writes the same bytes as a build in one process (`CABLE_JOBS=1`).
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import pickle
@@ -374,9 +375,9 @@ class Timer:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        t0, c0 = time.perf_counter(), _cpu()
+        t0, c0, start = time.perf_counter(), _cpu(), time.time()
         yield
-        self.stages[name] = {"wall": time.perf_counter() - t0, "cpu": _cpu() - c0}
+        self.stages[name] = {"wall": time.perf_counter() - t0, "cpu": _cpu() - c0, "start": start, "end": time.time()}
 
     def summary(self) -> str:
         return ", ".join(f"{k} {v['wall']:.1f}s" for k, v in self.stages.items())
@@ -389,7 +390,7 @@ def _cpu() -> float:
 
 def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: bool = False,
           jobs: int | None = None, timer: Timer | None = None,
-          progress: Progress | None = None) -> int:
+          progress: Progress | None = None, timings: str | None = None) -> int:
     """Write the site's generated pages into `docs`; exit status 1 under --strict when an input was skipped."""
     t0 = time.monotonic()
     jobs = job_count(jobs)
@@ -417,6 +418,8 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     finally:
         spill.close()
     progress.clear()
+    if timings:  # for bench/run.py: per-stage time, and clock stamps to place its memory samples in stages
+        Path(timings).write_text(json.dumps({"stages": timer.stages, "jobs": jobs}, indent=1))
     if not quiet:
         s = data["summary"]
         print(f"{s['cables']} cables ({s['skipped']} inputs skipped, {s['duplicates']} duplicates, "
