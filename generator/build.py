@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import entities
+from . import entities, urls
 from .cli import report_skips, report_warnings
 from .parse import NotACable, hints_of, parse, year_entry, year_hints
 from .progress import Progress
@@ -31,6 +31,7 @@ from .record import Cable
 from .render import cable_pages, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
 from .render import report as report_mod
 from .resolve import Archive, resolve
+from .search import records as search_records
 from .write import Stats, Writer, write_page
 
 JOBS_ENV = "CABLE_JOBS"  # worker processes; 1 builds in one process
@@ -179,6 +180,7 @@ class Chunk:
     """One spilled chunk: its name, the position of its first cable in the archive, and its size."""
 
     name: str
+    number: int
     start: int
     size: int
 
@@ -235,6 +237,9 @@ def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict]:
               for i, c in enumerate(full) if chunk.start + i in shown]
     snippets: dict = {}
     done = [(path, write_page(docs, path, text)) for path, text in pages_of_cables(archive, cables, snippets)]
+    path = urls.search_records(chunk.number)  # what the search step indexes (it reads no source again)
+    meanings = {t: archive.tag_info[t].meaning or "" for c in cables for t in c.tags}
+    done.append((path, write_page(docs, path, search_records.chunk_records(cables, meanings, archive.versions))))
     return done, snippets
 
 
@@ -285,7 +290,7 @@ def parse_spilled(chunks: list[tuple[str, int]], hints, spill: Spill, jobs: int,
     names = [name for name, _n in chunks]
     for name, (items, _part) in zip(names, _map(_parse_task, names, jobs, {"spill": spill, "hints": hints})):
         made = [c for c in items if isinstance(c, Cable)]
-        out.append(Chunk(name, len(cables), len(made)))
+        out.append(Chunk(name, len(out), len(cables), len(made)))
         cables += made
         skips += [s for s in items if isinstance(s, Skip)]
         progress.advance(len(items))
