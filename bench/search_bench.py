@@ -9,6 +9,12 @@ same files from file://. `gzip` is what a host that compresses would send for th
 
     .venv/bin/python bench/search_bench.py [--sizes 1000 5000 20000] [--engines offline pagefind] [--out DIR]
     .venv/bin/python bench/search_bench.py --sizes 251287 --engines offline     # the full release's size
+    .venv/bin/python bench/search_bench.py --step --sizes 5000 20000            # the `search` command itself
+
+`--step` times the whole `python -m generator search` command on a synthetic source archive (bench/synth.py), in a
+fresh process under /usr/bin/time: as it ran before (parsing every source again: `search SITE SRC` with no
+records) and from the records the build writes (`search SITE --docs DOCS`; the bench writes them, in chunks of
+RECORDS_CHUNK cables as the build does, untimed: that is the build's work).
 """
 from __future__ import annotations
 
@@ -259,6 +265,58 @@ def _row(site: Path, query, filters, engine, got, count, fetched, server_sent) -
             "bytes": code + data, "code": code, "data": data, "gzip": gz, "server_bytes": server_sent}
 
 
+# ---------------------------------------------------------------- the search command, before and after
+
+RECORDS_CHUNK = 500
+
+
+def write_records(src: Path, docs: Path) -> int:
+    """The records the build writes for the search step, from the parsed sources; returns the cables."""
+    from generator import resolve, urls
+    from generator.cli import load
+    from generator.search.records import chunk_records
+
+    cables, _ = load([str(src)])
+    kept, _dups, others = resolve.versions(cables)
+    kept.sort(key=resolve.sort_key, reverse=True)
+    meanings = {t: resolve.tag_info(t).meaning or "" for c in kept for t in c.tags}
+    shutil.rmtree(docs / urls.SEARCH_RECORDS, ignore_errors=True)
+    for n, i in enumerate(range(0, len(kept), RECORDS_CHUNK), 1):
+        path = docs / urls.search_records(n)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(chunk_records(kept[i:i + RECORDS_CHUNK], meanings, others), encoding="utf-8")
+    return len(kept)
+
+
+def timed(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one `python -m generator` command in a fresh process."""
+    p = subprocess.run(["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "generator", *args], cwd=ROOT,
+                       capture_output=True, text=True, check=True)
+    wall, kb = p.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kb) / 1024
+
+
+def step(sizes: list[int], out: Path) -> None:
+    """The `search` command before (parsing the sources) and after (reading the build's records)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth
+
+    page = scaffold(out / "scaffold")
+    for n in sizes:
+        src, docs, site = out / f"src-{n}", out / f"docs-{n}", out / f"step-site-{n}"
+        if not src.exists():
+            synth.generate(n, src)
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(page, site)
+        before = timed("search", str(site), str(src), "--docs", str(out / "no-records"), "--quiet")
+        kept = write_records(src, docs)
+        size = sum(f.stat().st_size for f in (docs / ".search").iterdir())
+        after = timed("search", str(site), "--docs", str(docs), "--quiet")
+        print(f"== {n:,} cables ({kept:,} after dedupe; records {mb(size)} in {RECORDS_CHUNK}-cable chunks)")
+        print(f"  search step, parsing the sources:  {before[0]:7.1f} s  peak {before[1]:6.0f} MB")
+        print(f"  search step, reading the records:  {after[0]:7.1f} s  peak {after[1]:6.0f} MB", flush=True)
+
+
 # ---------------------------------------------------------------- report
 
 def mb(n: float) -> str:
@@ -272,8 +330,12 @@ def main() -> int:
     ap.add_argument("--engines", nargs="+", choices=("offline", "pagefind"), default=["offline", "pagefind"],
                     help="which indexes to build and measure (e.g. only offline for the full release's size)")
     ap.add_argument("--no-browser", action="store_true", help="skip the in-browser byte counts")
+    ap.add_argument("--step", action="store_true", help="time the `search` command itself, before and after records")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.step:
+        step(args.sizes, args.out)
+        return 0
     if args.worker:
         n, engine, site = args.worker
         print(json.dumps(worker(int(n), engine, Path(site))))
