@@ -367,6 +367,7 @@ class Extractor:
         self.definitions: dict[str, tuple[str, str]] = {}
         self.cands: dict[tuple[str, ...], Cand] = {}
         self.weak: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # name-like phrases with no cue yet
+        self.spans: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # undecided phrases of 3 words or more
         self.towns: set[str] = set()
 
     # the parts of a cable that are read
@@ -389,6 +390,7 @@ class Extractor:
         """Candidates of one cable, keyed by canonical word tuple."""
         self.cands = {}
         self.weak = []
+        self.spans = []
         self.definitions = {}
         iso = gz.fips_to_iso()
         self.towns = {iso[t] for t in cable.tags if t in iso}
@@ -524,7 +526,10 @@ class Extractor:
             else:  # an acronym another cable may define
                 self.weak.append(((run[0].key,), (run[0].text,)))
             return
+        before = (len(self.cands), len(self.weak))
         self._person(run, toks, i, j, gap_after)
+        if len(run) >= 3 and (len(self.cands), len(self.weak)) == before:
+            self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))  # a name may hide inside
 
     def _opener(self, run: list[Tok], toks: list[Tok], i: int) -> bool:
         """True when the first word of a phrase is just the capital that opens a sentence (`During`, `Most`)."""
@@ -928,23 +933,101 @@ _LINE_WORDS = frozenset("political economic economics legal public affairs manag
                         "a.i a.i. ai of the by former acting".split())
 
 
-# --- the archive-wide pass -----------------------------------------------------------------------------------
+# --- the archive-wide pass: knowledge (map, merge), first reading (map), learn (reduce), second reading (map) --
 
-def _archive_knowledge(cables: list) -> tuple[Gazetteer, set[str]]:
-    """The base gazetteer plus every name the archive's annotations give, and the given names they show."""
+_Names = dict[tuple[str, ...], tuple[str, str, int]]  # name key -> (type, canonical name, weight)
+
+
+def _note(names: _Names, typ: str, name: str, form: str, weight: int) -> None:
+    """Record a name as `Gazetteer.add` would keep it: the heaviest evidence, the first among equals."""
+    key = norm(form)
+    if not key:
+        return
+    old = names.get(key)
+    if old is None or weight > old[2]:
+        names[key] = (typ, name, weight)
+
+
+def _fold_names(into: _Names, names: _Names) -> None:
+    """Names of a later stretch of the archive added after an earlier one (same rule as `_note`)."""
+    for key, (typ, name, weight) in names.items():
+        old = into.get(key)
+        if old is None or weight > old[2]:
+            into[key] = (typ, name, weight)
+
+
+def _gazetteer(*stages: _Names) -> Gazetteer:
+    """The base gazetteer with the names of each stage added in turn."""
     base = gz.base_gazetteer()
     gaz = Gazetteer(dict(base.table), base.max_len, set(base.prefixes))
-    given: set[str] = set()
+    for names in stages:
+        for key, (typ, name, weight) in names.items():
+            old = gaz.table.get(key)
+            if old is None or weight > old.weight:
+                gaz.table[key] = gz.Known(typ, name, weight)
+            gaz.max_len = max(gaz.max_len, len(key))
+            gaz.prefixes.update(key[:m] for m in range(1, len(key) + 1))
+    return gaz
+
+
+@dataclass
+class KnowledgePart:
+    """What a stretch of the archive tells before any extraction: annotated names, given names, word counts."""
+
+    names: _Names = field(default_factory=dict)
+    given: set = field(default_factory=set)
+    vocab: Vocab = field(default_factory=Vocab)
+
+
+@dataclass
+class Knowledge:
+    """What every first reading may use: base and annotated names, given names, the archive's vocabulary."""
+
+    names: _Names
+    given: frozenset
+    vocab: Vocab
+    _gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def gaz(self) -> Gazetteer:
+        """The lookup table, built once per process (never pickled: workers rebuild it from `names`)."""
+        if self._gaz is None:
+            self._gaz = _gazetteer(self.names)
+        return self._gaz
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_gaz": None}
+
+
+def knowledge_part(cables: list) -> KnowledgePart:
+    """The contribution of a chunk of cables (any chunking: parts merge to the same Knowledge)."""
+    part = KnowledgePart()
     for c in cables:
         for e in c.entities:
             for form in (e.name, *e.aliases):
                 key = norm(form)
                 if len(key) == 1 and (key[0] in GENERIC or len(key[0]) < 2):
                     continue
-                gaz.add(e.type, e.name, form, weight=2 if len(key) >= 2 or e.type != "PER" else 1)
+                _note(part.names, e.type, e.name, form, 2 if len(key) >= 2 or e.type != "PER" else 1)
             if e.type == "PER":
-                _learn_given(e.name, given)
-    return gaz, given
+                _learn_given(e.name, part.given)
+        for p in c.paragraphs:
+            if p.text and not _is_caps(p.text):
+                part.vocab.learn(p.text)
+    return part
+
+
+def merge_knowledge(parts) -> Knowledge:
+    """Parts merged in archive order: the gazetteer (base + annotations), given names and vocabulary."""
+    names: _Names = {}
+    given: set[str] = set()
+    vocab = Vocab()
+    for part in parts:
+        _fold_names(names, part.names)
+        given |= part.given
+        vocab.lower.update(part.vocab.lower)
+        vocab.cap.update(part.vocab.cap)
+    return Knowledge(names, frozenset(given), vocab)
 
 
 def _learn_given(name: str, given: set[str]) -> None:
@@ -955,12 +1038,100 @@ def _learn_given(name: str, given: set[str]) -> None:
 
 
 def _vocab(cables: list) -> Vocab:
-    vocab = Vocab()
-    for c in cables:
-        for p in c.paragraphs:
-            if p.text and not _is_caps(p.text):
-                vocab.learn(p.text)
-    return vocab
+    return knowledge_part(cables).vocab
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the first reading keeps of one cable: a few bytes, never its words."""
+
+    entities: tuple[Entity, ...]
+    weak: tuple  # open phrases: (key, words as written), decided at the second reading
+    definitions: tuple[tuple[str, str, str], ...]  # (acronym, type, long form) defined in the text
+    people: tuple[tuple[tuple[str, ...], str], ...]  # (key, full name) of people named with a cue
+    spans: tuple = ()  # undecided phrases of 3 words or more, where a name learned elsewhere may stand
+
+
+def first_reading(cable, k: Knowledge) -> Reading | None:
+    """One cable read alone against the Knowledge; None for a cable that carries its own entities."""
+    if cable.entities:
+        return None
+    ex = Extractor(k.gaz, k.vocab, set(k.given))
+    ex.run(cable)
+    ents, weak = ex.first_reading()
+    people = tuple((key, _prefer(c.forms)) for key, c in ex.cands.items()
+                   if c.person and len(key) >= 2 and key in ex.groups)
+    definitions = tuple((a, typ, long) for a, (typ, long) in ex.definitions.items())
+    return Reading(ents, weak, definitions, people, tuple(ex.spans))
+
+
+@dataclass
+class Learned:
+    """What all first readings taught together: trusted acronyms, people, given names, lone surnames."""
+
+    acronyms: dict[str, tuple[str, str]]
+    people: _Names
+    given: frozenset
+    surnames: dict[str, tuple[str, ...]]
+    _gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
+
+    def gazetteer(self, k: Knowledge) -> Gazetteer:
+        """Knowledge's names, then the people learned, then the trusted acronyms (built once per process)."""
+        if self._gaz is None:
+            acronyms: _Names = {}
+            for a, (typ, long) in self.acronyms.items():
+                _note(acronyms, typ, long, a, 2)
+            self._gaz = _gazetteer(k.names, self.people, acronyms)
+        return self._gaz
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_gaz": None}
+
+
+def learn(readings, k: Knowledge) -> Learned:
+    """The reduce over first readings, in archive order (deterministic: only counts and first-seen names)."""
+    defined: dict[str, Counter] = defaultdict(Counter)
+    people: _Names = {}
+    given = set(k.given)
+    last_names: dict[str, set] = defaultdict(set)
+    for r in readings:
+        if r is None:
+            continue
+        for a, typ, long in r.definitions:
+            defined[a][(typ, long)] += 1
+        for key, name in r.people:
+            _note(people, "PER", name, name, 2)
+            _learn_given(name, given)
+            last_names[key[-1]].add(key)
+    surnames = {s: next(iter(ks)) for s, ks in last_names.items() if len(ks) == 1 and not k.vocab.common(s)}
+    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames)
+
+
+def second_reading(reading: Reading, k: Knowledge, learned: Learned) -> tuple[Entity, ...]:
+    """A cable's open phrases decided with what the whole archive taught (pure, per cable)."""
+    return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people),
+                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames)
+
+
+def _learned_people(spans: tuple, people: _Names) -> tuple:
+    """Full names other cables taught, found inside phrases the first reading left open (`... Advisor Bruno Joubert`)."""
+    out = []
+    for key, words in spans:
+        k = 0
+        while k < len(key) - 1:
+            for ln in range(len(key) - k, 1, -1):
+                if key[k:k + ln] in people:
+                    out.append((key[k:k + ln], words[k:k + ln]))
+                    k += ln
+                    break
+            else:
+                k += 1
+    return tuple(out)
+
+
+def merge_archive(cables: list, learned: Learned) -> tuple[list, list[str]]:
+    """One type, name and alias set per entity across the archive; reads only `.id`, `.format`, `.entities`."""
+    return _merge_archive(cables, learned.acronyms)
 
 
 def _count(segs: list[tuple[list[Tok], str, bool]],
@@ -1122,45 +1293,23 @@ def _entities(groups: dict[tuple[str, ...], _Group]) -> tuple[Entity, ...]:
 
 
 def enrich(cables: list, tick=None) -> tuple[list, list[str]]:
-    """Archive-wide entity pass: the build calls this once with every cable, before rendering.
+    """Archive-wide entity pass in one process: the map/reduce steps above, composed in archive order.
 
     Cables without entities get them from their text; then every entity gets one type (by the weight of its
     mentions), one canonical name and its aliases across the archive. Returns the cables and report lines.
     `tick(n)`, when given, is called as cables are read (the build's progress display).
     """
     cables = list(cables)
-    gaz, given = _archive_knowledge(cables)
-    vocab = _vocab(cables)
-    todo = [i for i, c in enumerate(cables) if not c.entities]
-    # first reading: each cable alone; what it states plainly (titles, definitions) is learned for all
-    defined: dict[str, Counter] = defaultdict(Counter)
-    open_: dict[int, tuple] = {}
-    last_names: dict[str, set] = defaultdict(set)
-    for i in todo:
-        ex = Extractor(gaz, vocab, given)
-        ex.run(cables[i])
-        open_[i] = ex.first_reading()  # entities and open phrases only: memory stays small per cable
-        for a, d in ex.definitions.items():
-            defined[a][d] += 1
-        for key, c in ex.cands.items():
-            if c.person and len(key) >= 2 and key in ex.groups:
-                name = _prefer(c.forms)
-                gaz.add("PER", name, name, weight=2)
-                _learn_given(name, given)
-                last_names[key[-1]].add(key)
-        if tick is not None:
+    k = merge_knowledge([knowledge_part(cables)])
+    readings = []
+    for c in cables:
+        readings.append(first_reading(c, k))
+        if tick is not None and readings[-1] is not None:
             tick(1)
-    acronyms = _trusted_acronyms(defined)
-    for a, (typ, long) in acronyms.items():
-        gaz.add(typ, long, a, weight=2)
-    surnames = {s: next(iter(k)) for s, k in last_names.items() if len(k) == 1 and not vocab.common(s)}
-    # second reading: open phrases decided with the archive's knowledge, then every mention counted
-    found: dict[int, tuple[Entity, ...]] = {}
-    for i in todo:
-        ents, weak = open_.pop(i)
-        found[i] = resolve(ents, weak, gaz, vocab, given, surnames)
-    cables = [replace(c, entities=found[i]) if i in found else c for i, c in enumerate(cables)]
-    return _merge_archive(cables, acronyms)
+    learned = learn(readings, k)
+    cables = [c if r is None else replace(c, entities=second_reading(r, k, learned))
+              for c, r in zip(cables, readings)]
+    return merge_archive(cables, learned)
 
 
 def _trusted_acronyms(defined: dict[str, Counter]) -> dict[str, tuple[str, str]]:
