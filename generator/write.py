@@ -34,6 +34,7 @@ class Writer:
     def __init__(self, docs: str | Path):
         self.docs = Path(docs).resolve()
         self.docs.mkdir(parents=True, exist_ok=True)
+        _FOLDERS.clear()  # each build looks at its folders afresh
         self.stats = Stats()
         self.previous = self._read_manifest()
 
@@ -92,14 +93,27 @@ class Writer:
             folder = folder.parent
 
 
+_FOLDERS: dict[tuple[Path, str], Path] = {}  # (docs, folder path) -> the folder resolved and checked once
+
+
 def target(docs: Path, path: str) -> Path:
-    """The file for a docs path under the (resolved) docs folder; refused unless generator-owned and inside it."""
+    """The file for a docs path under the (resolved) docs folder; refused unless generator-owned and inside it.
+
+    Folders are resolved (symlinks followed) once each, not once per page: a build writes many pages into few
+    folders. The file itself may be a symlink: it is replaced, never written through (see `write_page`).
+    """
     if not urls.is_generated(path) or path.startswith("/") or "\\" in path:
         raise UnsafePath(f"not a generated docs path: {path!r}")
-    full = (docs / path).resolve()
-    if docs not in full.parents:
+    folder, _, name = path.rpartition("/")
+    if name in ("", ".", "..") or ".." in folder.split("/"):
         raise UnsafePath(f"outside the docs directory: {path!r}")
-    return full
+    where = _FOLDERS.get((docs, folder))
+    if where is None:
+        where = (docs / folder).resolve() if folder else docs
+        if where != docs and docs not in where.parents:
+            raise UnsafePath(f"outside the docs directory: {path!r}")
+        _FOLDERS[(docs, folder)] = where
+    return where / name
 
 
 def write_page(docs: Path, path: str, text: str) -> bool:
