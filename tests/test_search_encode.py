@@ -43,3 +43,10 @@ def test_only_safe_characters_in_strings():
 def test_postings_reject_unsorted_or_bad_weights(bad):
     with pytest.raises(ValueError):
         encode.postings(bad)
+
+
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=7)),
+                unique_by=lambda p: p[0]))
+def test_packed_postings_match_postings(pairs):
+    pairs = sorted(pairs)
+    assert encode.packed_postings((d << 3) | w for d, w in pairs) == encode.postings(pairs)

@@ -66,3 +66,17 @@ def postings(pairs: Iterable[tuple[int, int]]) -> str:
         out.append(number(((doc - prev - 1) << 3) | w))
         prev = doc
     return "".join(out)
+
+
+def packed_postings(values: Iterable[int]) -> str:
+    """`postings` of values packed as doc << 3 | weight (the index's arrays), without making pairs."""
+    out: list[str] = []
+    prev = -1
+    for v in values:
+        doc = v >> 3
+        if doc <= prev:
+            raise ValueError(f"bad posting {doc}, {v & 7}")
+        x = ((doc - prev - 1) << 3) | (v & 7)
+        out.append(DIGITS[x] if x < 32 else number(x))  # most gaps are small: one digit
+        prev = doc
+    return "".join(out)

@@ -100,7 +100,7 @@ def _chunks(index: dict[str, array], chunk_bytes: int) -> Iterator[dict[str, str
     current: dict[str, str] = {}
     size = 0
     for term in sorted(index):
-        enc = encode.postings((v >> 3, v & 7) for v in index.pop(term))
+        enc = encode.packed_postings(index.pop(term))
         if current and size + len(enc) > chunk_bytes:
             yield current
             current, size = {}, 0
