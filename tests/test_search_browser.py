@@ -31,7 +31,8 @@ def site(tmp_path_factory) -> Path:
 
     built = sitebuild.built("search-examples", [EXAMPLES], tmp_path_factory)
     if not (built.site / "search" / "index.js").exists():
-        sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(built.site), str(EXAMPLES), "--quiet"])
+        sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(built.site), str(EXAMPLES), "--docs",
+                       str(built.docs), "--quiet"])  # the build's records in built.docs, else the sources
     return built.site
 
 
@@ -44,7 +45,9 @@ def pagefind_site(site, tmp_path_factory) -> Path:
 
     copy = tmp_path_factory.mktemp("search-pagefind") / "site"
     shutil.copytree(site, copy)
-    sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(copy), str(EXAMPLES), "--pagefind", "--quiet"])
+    docs = site.parent / "docs"  # sitebuild's layout: work/docs beside work/site
+    sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(copy), str(EXAMPLES), "--docs", str(docs),
+                   "--pagefind", "--quiet"])
     return copy
 
 
