@@ -226,7 +226,19 @@ def _parse_task(name: str) -> tuple[list[Cable | Skip], object]:
     items = [parse_one(raw, _SHARED["hints"]) for raw in raws]
     cables = [c for c in items if isinstance(c, Cable)]
     spill.put(name, cables)
-    return [slim(c) if isinstance(c, Cable) else c for c in items], None
+    return [slim(c) if isinstance(c, Cable) else c for c in items], entities.knowledge_part(cables)
+
+
+def _first_reading_task(chunk: Chunk) -> list:
+    """The entity pass's first reading of each cable of a chunk (None for annotated cables)."""
+    k = _SHARED["knowledge"]
+    return [entities.first_reading(c, k) for c in _SHARED["spill"].get(chunk.name)]
+
+
+def _second_reading_task(readings: list) -> list:
+    """The second reading of each cable of a chunk (None where the cable keeps the entities it has)."""
+    k, learned = _SHARED["knowledge"], _SHARED["learned"]
+    return [None if r is None else entities.second_reading(r, k, learned) for r in readings]
 
 
 def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict]:
@@ -281,20 +293,23 @@ def read_spilled(paths: list[str], spill: Spill, jobs: int, progress: Progress
 
 
 def parse_spilled(chunks: list[tuple[str, int]], hints, spill: Spill, jobs: int, progress: Progress
-                  ) -> tuple[list[Chunk], list[Cable], list[Skip]]:
-    """Every spilled chunk parsed: the chunks of cables, every cable slim in input order, and the skips."""
+                  ) -> tuple[list[Chunk], list[Cable], list[Skip], entities.Knowledge]:
+    """Every spilled chunk parsed: the chunks of cables, every cable slim in input order, the skips, and what
+    the archive tells the entity pass before any extraction (annotated names, vocabulary)."""
     progress.start("parsing", sum(n for _c, n in chunks), "cables")
     out: list[Chunk] = []
     cables: list[Cable] = []
     skips: list[Skip] = []
+    parts = []
     names = [name for name, _n in chunks]
-    for name, (items, _part) in zip(names, _map(_parse_task, names, jobs, {"spill": spill, "hints": hints})):
+    for name, (items, part) in zip(names, _map(_parse_task, names, jobs, {"spill": spill, "hints": hints})):
         made = [c for c in items if isinstance(c, Cable)]
         out.append(Chunk(name, len(out), len(cables), len(made)))
         cables += made
         skips += [s for s in items if isinstance(s, Skip)]
+        parts.append(part)
         progress.advance(len(items))
-    return out, cables, skips
+    return out, cables, skips, entities.merge_knowledge(parts)
 
 
 def whole(cables: list[Cable], chunks: list[Chunk], spill: Spill, positions: Iterable[int]) -> dict[int, Cable]:
@@ -407,14 +422,15 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
             raw_chunks, entries, skips = read_spilled(paths, spill, jobs, progress)
             if sum(n for _c, n in raw_chunks) < PARALLEL_FROM:
                 jobs = 1  # starting workers costs more than a small archive's work
-            chunks, cables, failed = parse_spilled(raw_chunks, hints_of(entries), spill, jobs, progress)
+            chunks, cables, failed, knowledge = parse_spilled(raw_chunks, hints_of(entries), spill, jobs, progress)
             skips += failed
             del entries
         progress.clear()
         report_warnings(cables)
         report_skips(skips)
         with timer.stage("entities"):
-            cables, notes = find_entities(cables, chunks, spill, jobs, progress)
+            cables, notes = find_entities(cables, chunks, knowledge, spill, jobs, progress)
+            del knowledge
         with timer.stage("resolve"):
             archive, data, shown = resolve_all(cables, chunks, spill, skips, notes)
         del cables
@@ -434,14 +450,25 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     return 1 if strict and skips else 0
 
 
-def find_entities(cables: list[Cable], chunks: list[Chunk], spill: Spill, jobs: int, progress: Progress
-                  ) -> tuple[list[Cable], list[str]]:
-    """The archive-wide entity pass: every cable's entities, the cables kept slim; and the report's notes."""
+def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: entities.Knowledge, spill: Spill,
+                  jobs: int, progress: Progress) -> tuple[list[Cable], list[str]]:
+    """The archive-wide entity pass (generator/entities.py): each cable read alone in the workers, what they
+    all taught gathered here, each cable's open phrases decided in the workers, then one name and type per
+    entity across the archive. Returns the cables (slim) with their entities, and the report's notes."""
     progress.start("entities", sum(1 for c in cables if not c.entities), "cables")
-    full = [c for ch in chunks for c in spill.get(ch.name)]
-    enriched, notes = entities.enrich(full, tick=progress.advance)
-    del full
-    return [replace(s, entities=e.entities) for s, e in zip(cables, enriched)], notes
+    knowledge.gaz  # built once here, inherited by the workers  # noqa: B018
+    shared = {"spill": spill, "knowledge": knowledge}
+    readings: list[list] = []
+    for ch, part in zip(chunks, _map(_first_reading_task, chunks, jobs, shared)):
+        readings.append(part)
+        progress.advance(sum(1 for r in part if r is not None))
+    learned = entities.learn((r for part in readings for r in part), knowledge)
+    learned.gazetteer(knowledge)  # likewise
+    shared["learned"] = learned
+    found = [e for part in _map(_second_reading_task, readings, jobs, shared) for e in part]
+    del readings
+    cables = [c if e is None else replace(c, entities=e) for c, e in zip(cables, found)]
+    return entities.merge_archive(cables, learned)
 
 
 def resolve_all(cables: list[Cable], chunks: list[Chunk], spill: Spill, skips: list[Skip], notes: list[str]
