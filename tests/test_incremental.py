@@ -124,3 +124,23 @@ def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     pcables, pskips = build_mod.load(sources, jobs=2)
     assert [c.id for c in pcables] == [c.id for c in cables] and len(cables) > N
     assert pcables == cables and pskips == skips and skips
+
+
+def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic, tmp_path, parallel):
+    """The build reads entities chunk by chunk in workers (entities.first_reading / second_reading); the pages
+    must be those of `entities.enrich()` over the whole archive at once."""
+    from generator import entities
+    from generator.render import report as report_mod
+    from generator.resolve import resolve
+
+    sources = [str(EXAMPLES), str(synthetic)]
+    assert build_mod.build(sources, docs=str(tmp_path / "built"), quiet=True, jobs=2) == 0
+    cables, skips = cli.load(sources)
+    enriched, notes = entities.enrich(cables)
+    archive = resolve(enriched)
+    build_mod.write_pages(archive, report_mod.collect(enriched, skips, archive, notes), tmp_path / "whole", jobs=1)
+    built, whole = tree(tmp_path / "built"), tree(tmp_path / "whole")
+    pages = [p for p in built if not p.startswith(".")]  # .search/ and the manifest: the build's alone
+    assert sorted(pages) == sorted(p for p in whole if not p.startswith(".")) and len(pages) > 2 * N
+    assert [p for p in pages if built[p] != whole[p]] == []
+    assert sum(1 for p in pages if p.startswith("entity/")) > N // 2
