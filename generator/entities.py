@@ -11,12 +11,14 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import gazetteer as gz
 from .gazetteer import GENERIC, TITLES, Gazetteer, norm, wkey
 from .record import Entity
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
+_counter = functools.partial(Counter.__new__, Counter)  # an empty Counter made in C (its __init__ is Python)
 
 # --- annotation cleaning -------------------------------------------------------------------------------------
 
@@ -64,16 +66,20 @@ def _place_prefix(name: str) -> str:
 
 def _prefer(names: Counter) -> str:
     """The display form among variants: mixed case over all capitals, then the most frequent, then the longest."""
+    if len(names) == 1:
+        return next(iter(names))
     return sorted(names, key=lambda n: (n.isupper() and len(n) > 5 and " " not in n[:6] and not n.isalpha()
                                         or n.isupper() and len(n) > 5, -names[n], -len(n), n))[0]
 
 
 def _full_name(forms: Counter) -> str:
     """A person's display name: the fullest form, in mixed case when the archive has one."""
-    best = sorted(forms, key=lambda f: (-len(f.split()), f.isupper(), -forms[f], f))[0]
+    best = next(iter(forms)) if len(forms) == 1 else \
+        sorted(forms, key=lambda f: (-len(f.split()), f.isupper(), -forms[f], f))[0]
     return _title_case(best.split()) if best.isupper() and len(best) > 3 else best
 
 
+@functools.lru_cache(maxsize=500_000)
 def _canonical_key(typ: str, name: str) -> tuple[str, ...]:
     """The identity of a name: countries and known organisations under one name, others as written."""
     key = norm(name)
@@ -137,8 +143,8 @@ def merged_types(entities: list[Entity]) -> dict[str, str]:
 class _Group:
     """The mentions of one entity in one cable: type votes and the forms it was written in."""
 
-    types: Counter = field(default_factory=Counter)
-    forms: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=_counter)
+    forms: Counter = field(default_factory=_counter)
     person: bool = False  # a full name with person evidence: it keeps the PER type when surnames join it
 
     def add(self, typ: str, form: str, n: int = 1) -> None:
@@ -212,8 +218,7 @@ _SENT_END = re.compile(r"[.!?:;\"“”(\[]|--|\n\s*\n|^\s*-\s")
 _PARTICLE_WORD = re.compile(r"^(?:al|el|bin|ibn|abu|ul|ad|as|ash|az)-[A-Z]", re.I)
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
     """One word of a text: its form, lookup key, place, shape (cap/upper/lower/num), and what precedes it."""
 
     text: str
@@ -223,6 +228,9 @@ class Tok:
     shape: str
     brk: bool  # punctuation stands between it and the previous word
     sent: bool  # it opens a sentence (or a parenthesis, a list item)
+
+
+_new_tok = tuple.__new__  # Tok's fields in one C call: tokens are made by the hundred thousand
 
 
 def _shape(w: str) -> str:
@@ -255,29 +263,31 @@ def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
     pos = 0
-    last: Tok | None = None
+    first = True
+    last_text = last_key = last_shape = ""
     sent_end = _SENT_END.search
+    word = _word
     for gap, w in _GAP_TOKEN.findall(text):
         start = pos + len(gap)
         pos = start + len(w)
         if w.islower() and w.isalpha():
             key, shape = w, "lower"
         else:
-            key, shape = _word(w)
-        if last is None:
-            brk, sent = False, True
-        elif gap == " ":
+            key, shape = word(w)
+        if gap == " " and not first:
             brk = sent = False
+        elif first:
+            brk, sent, first = False, True, False
         else:
             g = gap.strip()
-            if g == "." and ((len(last.text) == 1 and last.text.isupper()) or last.key in _DOTTED):
+            if g == "." and ((len(last_text) == 1 and last_text.isupper()) or last_key in _DOTTED):
                 g = ""  # `Donald A. Mahley`, `Mr. Smith`: the dot ends an abbreviation, not a sentence
             brk = bool(g)
             sent = bool(sent_end(gap)) if (brk or "\n" in gap) else False
-            if brk and last.shape == "num":
+            if brk and last_shape == "num":
                 sent = True
-        last = Tok(w, key, start, pos, shape, brk, sent)
-        append(last)
+        append(_new_tok(Tok, (w, key, start, pos, shape, brk, sent)))
+        last_text, last_key, last_shape = w, key, shape
     return toks
 
 
@@ -348,8 +358,8 @@ _CAPS_US_NEXT = frozenset("government embassy officials official position policy
 class Cand:
     """An entity found in one cable: type votes, forms as written, and whether a person cue backed it."""
 
-    types: Counter = field(default_factory=Counter)
-    forms: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=_counter)
+    forms: Counter = field(default_factory=_counter)
     person: bool = False
     aliases: set = field(default_factory=set)  # acronyms defined for it in the text
     styled: bool = False  # a first name after a style (`Sheikh Ahmed`): may stand for a full name
@@ -410,7 +420,7 @@ class Extractor:
             person: bool = False) -> tuple[str, ...] | None:
         form = words if isinstance(words, str) else " ".join(words)
         form = _POSSESSIVE.sub("", form.strip(" -,"))
-        if not form or not re.search(r"[A-Za-z]{2}|[A-Za-z]\.[A-Za-z]", form):
+        if not form or not _NAME_CHARS.search(form):
             return None
         k = key or _canonical_key(typ, form)
         c = self.cands.setdefault(k, Cand())
@@ -603,7 +613,7 @@ class Extractor:
                 return False
             if t.shape == "upper" and not self._caps_surname(t):
                 return False
-            if t.shape == "num" or re.fullmatch(r"[A-Z]{2,}s", t.text) or re.search(r"[a-z]-[A-Z]{2,}\b", t.text):
+            if t.shape == "num" or _PLURAL_ACRONYM.fullmatch(t.text) or _NON_ACRONYM.search(t.text):
                 return False  # `NGOs`, `Non-NATO`: acronyms, not names
         if strict and all(self.vocab.common(t.key) for t in run):
             return False
@@ -614,7 +624,7 @@ class Extractor:
     def _caps_surname(self, t: Tok) -> bool:
         """A word in capitals that reads as a surname (`KUSA`), not an acronym (`MFA`, `GONL`)."""
         w = t.text
-        return (len(w) >= 4 and bool(re.search(r"[AEIOUY]", w[1:])) and not _GOV.match(w)
+        return (len(w) >= 4 and bool(_VOWEL.search(w, 1)) and not _GOV.match(w)
                 and w.upper() not in self.acronyms and w.upper() not in self.definitions
                 and not self.gaz.get((t.key,)) and "/" not in w)
 
@@ -858,9 +868,17 @@ class Extractor:
             self.add("PER", _title_case([sig]) if sig.isupper() else sig)
 
 
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z]|[a-z](?=[A-Z]))*[A-Z]")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_NON_ACRONYM = re.compile(r"[a-z]-[A-Z]{2,}\b")
+_VOWEL = re.compile(r"[AEIOUY]")
+_NAME_CHARS = re.compile(r"[A-Za-z]{2}|[A-Za-z]\.[A-Za-z]")
+_SPACES = re.compile(r"\s+")
+
+
 def _acronym_like(w: str) -> bool:
     """`GCC`, `GoNL`, `DoD`: an acronym, even with a lower-case letter inside."""
-    return bool(re.fullmatch(r"[A-Z](?:[A-Z]|[a-z](?=[A-Z]))*[A-Z]", w.replace(".", "")))
+    return bool(_ACRONYM.fullmatch(w.replace(".", "")))
 
 
 def _initials_match(acr: str, words: list[str], exact_start: bool = False) -> bool:
@@ -1192,7 +1210,7 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
                 i += 1
                 continue
             target = forms[tuple(x.key for x in toks[i:i + best])]
-            form = _POSSESSIVE.sub("", re.sub(r"\s+", " ", text[t.start:toks[i + best - 1].end]))
+            form = _POSSESSIVE.sub("", _SPACES.sub(" ", text[t.start:toks[i + best - 1].end]))
             groups.setdefault(target, _Group()).add(_vote(cands[target]), form)
             i += best
     for key, c in cands.items():  # found only where the counter does not read (a split line): still named once
@@ -1261,6 +1279,8 @@ def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
 def _vote(c: Cand) -> str:
     if c.person:
         return "PER"
+    if len(c.types) == 1:
+        return next(iter(c.types))
     return sorted(c.types, key=lambda t: (-c.types[t], TYPES.index(t)))[0]
 
 
@@ -1336,7 +1356,9 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
             if len(key) == 1 and key[0].upper() in acronyms and e.name.isupper() and not annotated:
                 key = norm(acronyms[key[0].upper()][1])
             row.append((key, e))
-            d = ident.setdefault(key, {"types": Counter(), "forms": Counter(), "cables": 0})
+            d = ident.get(key)
+            if d is None:
+                d = ident[key] = {"types": _counter(), "forms": _counter(), "cables": 0}
             d["types"][e.type] += e.count
             d["forms"][e.name] += e.count
             for a in e.aliases:
@@ -1402,11 +1424,15 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
 
 
 def _dominant(types: Counter, forms: Counter | None = None) -> str:
-    return _decide(types, forms) if forms is not None else sorted(types, key=lambda t: (-types[t], TYPES.index(t)))[0]
+    if forms is not None:
+        return _decide(types, forms)
+    return next(iter(types)) if len(types) == 1 else sorted(types, key=lambda t: (-types[t], TYPES.index(t)))[0]
 
 
 def _decide(types: Counter, forms) -> str:
     """The type with most mentions; a name no gazetteer knows as a place is not LOC when tagged otherwise too."""
+    if len(types) == 1:
+        return next(iter(types))
     order = sorted(types, key=lambda t: (-types[t], TYPES.index(t)))
     if order[0] == "LOC" and len(order) > 1 and not any(" ".join(norm(f)) in gz.places() for f in forms):
         return order[1]

@@ -297,6 +297,7 @@ def wkey(word: str) -> str:
     return w.rstrip(".") if "." in w else w
 
 
+@functools.lru_cache(maxsize=500_000)
 def norm(form: str) -> tuple[str, ...]:
     """The lookup key of a name: its words in lookup form."""
     return tuple(k for k in (wkey(w) for w in WORD.findall(form)) if k)
