@@ -38,6 +38,11 @@ def cable(cable_id: str) -> str:
     return f"cable/{name}.md"
 
 
+def original(cable_id: str) -> str:
+    """The original telegram as a plain-text file beside the cable's page (copied by MkDocs, not rendered)."""
+    return cable(cable_id)[:-3] + ".txt"
+
+
 def paged(path: str, page: int) -> str:
     """Page `page` (1-based) of a paginated listing whose first page is `path` (`_` is never in a slug)."""
     return path if page <= 1 else f"{path[:-3]}_{page}.md"

@@ -77,9 +77,12 @@ def read_cable_page(pg, base: str, label: str) -> None:
     assert entities.count() >= 5
     assert any("Lindqvist" in t for t in entities.all_inner_texts())
     assert pg.locator("div.cable-body .redacted").count() >= 1
-    pg.locator("details.original summary").click()
-    assert "STATE 071533" in pg.locator("details.original pre").inner_text()
     shot(pg, f"cable-{label}")
+    pg.locator("a.original", has_text="Original text").click()
+    pg.wait_for_url(f"**/cable/{CABLE}.txt")
+    assert "STATE 071533" in pg.locator("body").inner_text()  # shown as plain text
+    pg.go_back()
+    pg.wait_for_url(f"**/cable/{CABLE}.html")
 
     pg.locator("ol.cable-refs a.cable", has_text="09UNVIEVIENNA133").click()
     pg.wait_for_url("**/cable/09UNVIEVIENNA133.html")

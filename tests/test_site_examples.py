@@ -170,11 +170,14 @@ def test_entities_are_linked_in_the_body_and_have_pages(example_site):
     assert soup.select("dl.cable-entities a.entity")
 
 
-def test_original_text_is_available(example_site):
-    soup = article(example_site.site / "cable" / "09UNVIEVIENNA133.html")
-    details = soup.select_one("details.original")
-    assert text(details.summary) == "Original text"
-    assert "UNCLAS UNVIE VIENNA 000133" in details.pre.get_text()
+def test_original_text_is_a_linked_plain_text_file(example_site):
+    page = example_site.site / "cable" / "09UNVIEVIENNA133.html"
+    link = article(page).select_one("a.original")
+    assert text(link) == "Original text" and link["type"] == "text/plain"
+    original = (page.parent / link["href"]).resolve()
+    assert original == (example_site.site / "cable" / "09UNVIEVIENNA133.txt").resolve()
+    assert "UNCLAS UNVIE VIENNA 000133" in original.read_text(encoding="utf-8")
+    assert not article(page).select("details.original, pre.cable-original")  # no longer inside the page
 
 
 def test_hostile_looking_body_renders_as_written(example_site):

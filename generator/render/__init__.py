@@ -1,5 +1,7 @@
 """Render: the resolved archive in, Markdown pages out as (docs path, text) pairs. No I/O here.
 
+Each cable also gets its original text as a plain-text file (`urls.original`), which MkDocs copies as it is.
+
 The pages come in two parts so that a build can render them in several processes: the cable pages, in chunks
 of cable IDs (they gather the snippets the entity pages show), then the other pages as a list of jobs, each
 naming a function of this module and its arguments. `pages()` runs both in one process; every way of running
@@ -31,6 +33,7 @@ def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.
         for key, snip in first.items():
             snippets.setdefault(key, {})[c.id] = snip
         yield urls.cable(c.id), text
+        yield urls.original(c.id), cable.original_text(c)
 
 
 def merge_snippets(into: entity.Snippets, part: entity.Snippets) -> None:

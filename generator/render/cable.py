@@ -7,7 +7,7 @@ from .. import urls
 from ..record import Cable
 from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
-from .text import front_matter, h, md, multiline, one_line
+from .text import clean, front_matter, h, md, one_line, raw
 from .versions import versions_block
 
 CITED_BY_MAX = 500  # links; a cable cited more often lists the newest and says how many more
@@ -158,31 +158,41 @@ def entities_block(c: Cable, page: str) -> str:
     return "\n".join(out)
 
 
-def original_block(c: Cable) -> str:
-    """The text as read from the source, escaped, folded away."""
+def original_text(c: Cable) -> str:
+    """The text as read from the source, for a text/plain file: no markup to escape, so hostile text stays inert.
+
+    A UTF-8 byte order mark leads a file that is not plain ASCII: static hosts serve .txt without a charset, and
+    browsers would otherwise read its bytes as Latin-1.
+    """
     header = c.header.strip()
-    text = (header + "\n\n" if header and header not in c.text else "") + c.text
-    return ('<details class="note original"><summary>Original text</summary>\n'
-            f'<pre class="cable-original">{h(text.strip())}</pre>\n</details>').replace("\n\n", "\n&#10;")
+    text = clean((header + "\n\n" if header and header not in c.text else "") + c.text)
+    return ("" if text.isascii() else "\ufeff") + text.strip() + "\n"
+
+
+def original_block(c: Cable, page: str) -> str:
+    """A link to the original text (a file beside the page, so MkDocs neither parses nor checks it)."""
+    size = len(original_text(c).encode("utf-8"))
+    return (f'<p class="original"><a class="original" href="{urls.href(page, urls.original(c.id))}" '
+            f'type="text/plain">Original text</a> <span class="none">(plain text, {size:,} bytes)</span></p>')
 
 
 def page(c: Cable, archive: Archive) -> tuple[str, dict]:
     """Markdown of a cable's page, and the first mention of each entity (for the entity pages)."""
     path = urls.cable(c.id)
     body, first = body_html(c, path, archive.target)
-    parts = [front_matter(title(c)), metadata(c, path)]
+    parts = [front_matter(title(c)), raw(metadata(c, path))]
     if c.tags:
-        parts += ["## Tags", tags_block(c, path, archive)]
+        parts += ["## Tags", raw(tags_block(c, path, archive))]
     if c.references:
-        parts += ["## References", references_block(c, path, archive)]
-    parts += ["## Text", body or '<p class="none">No text.</p>']
+        parts += ["## References", raw(references_block(c, path, archive))]
+    parts += ["## Text", raw(body or '<p class="none">No text.</p>')]
     if archive.versions.get(c.id):
-        parts += ["## Versions", versions_block(c, archive)]
+        parts += ["## Versions", raw(versions_block(c, archive))]
     if archive.cited_by.get(c.id):
-        parts += ["## Cited by", cited_by_block(c.id, path, archive)]
+        parts += ["## Cited by", raw(cited_by_block(c.id, path, archive))]
     if c.entities:
-        parts += ["## Named in this cable", entities_block(c, path)]
-    parts.append(original_block(c))
+        parts += ["## Named in this cable", raw(entities_block(c, path))]
+    parts.append(raw(original_block(c, path)))
     return "\n\n".join(parts) + "\n", first
 
 
@@ -199,4 +209,4 @@ def missing_page(cid: str, archive: Archive) -> str:
         as_written = f' as “<span class="ref-text">{h(refs[0])}</span>”' if refs else ""
         items.append(_cable_item(x, path, archive).replace("</li>", f"{as_written}</li>"))
     block = "\n".join(['<ul class="cited-by">', *items[:CITED_BY_MAX], "</ul>"])
-    return "\n\n".join([front_matter(f"{cid} (not in the archive)"), intro, "## Cited by", block]) + "\n"
+    return "\n\n".join([front_matter(f"{cid} (not in the archive)"), intro, "## Cited by", raw(block)]) + "\n"

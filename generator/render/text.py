@@ -29,6 +29,11 @@ def _clean(text: str | None) -> str:
     return text.translate(_DROP) if _CONTROL.search(text) else text
 
 
+def clean(text: str | None) -> str:
+    """Text without control characters (tab, newline and CR stay): for the plain-text files."""
+    return _clean(text)
+
+
 def one_line(text: str | None) -> str:
     """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
     return " ".join(_clean(text).split())
@@ -59,6 +64,15 @@ def front_matter(title: str, **meta: str) -> str:
     lines = [f"title: {yaml_str(h(one_line(_NOT_PRINTABLE.sub('', one_line(title)))))}"]
     lines += [f"{k}: {yaml_str(v)}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def raw(block: str) -> str:
+    """A block of generated HTML, marked so that MkDocs inserts it as it is (overrides/hooks/rawhtml.py).
+
+    Only HTML built here, from escaped text and urls.py links, goes in: it must have no blank line (Markdown
+    would end the block there when the hook is not loaded).
+    """
+    return f"<!--raw-->\n{block}\n<!--/raw-->"
 
 
 def multiline(text: str) -> str:
