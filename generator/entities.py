@@ -327,8 +327,11 @@ class Vocab:
     cap: Counter = field(default_factory=Counter)
 
     def learn(self, text: str) -> None:
-        self.lower.update(w.replace("’", "'") for w in _VOCAB_LOWER.findall(text))
-        self.cap.update(w.lower().replace("’", "'") for w in _VOCAB_CAP.findall(text))
+        text = text.replace("’", "'")  # both patterns treat the two apostrophes alike
+        self.lower.update(_VOCAB_LOWER.findall(text))
+        caps = _VOCAB_CAP.findall(text)
+        if caps:
+            self.cap.update(" ".join(caps).lower().split(" "))
 
     def common(self, key: str) -> bool:
         """A word of ordinary prose (`post`, `visit`), not a name, judged by how the archive writes it."""
@@ -1406,21 +1409,26 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
         final[key] = (typ, _display(key, d["forms"], typ))
     out = []
     for c, row in zip(cables, keyed):
-        merged: dict[tuple[str, ...], _Group] = {}
+        merged: dict[tuple[str, ...], tuple[set, list]] = {}  # key -> (forms, [mentions])
         for key, e in row:
             key = alias_of.get(key, key)
-            typ, name = final[key]
-            g = merged.setdefault(key, _Group())
-            g.add(typ, e.name, e.count)
-            for a in e.aliases:
-                g.forms[a] += 0
+            m = merged.get(key)
+            if m is None:
+                m = merged[key] = (set(), [0])
+            m[0].add(e.name)
+            m[0].update(e.aliases)
+            m[1][0] += e.count
         ents = []
-        for key, g in merged.items():
+        for key, (forms, count) in merged.items():
             typ, name = final[key]
-            aliases = tuple(sorted(f for f in g.forms if f != name))
-            ents.append(Entity(typ, name, aliases, max(1, sum(g.forms.values()))))
-        out.append(replace(c, entities=tuple(sorted(ents, key=lambda e: (e.type, e.name.lower(), e.name)))))
+            forms.discard(name)
+            ents.append(Entity(typ, name, tuple(sorted(forms)), max(1, count[0])))
+        out.append(replace(c, entities=tuple(sorted(ents, key=_entity_order))))
     return out, sorted(set(report))
+
+
+def _entity_order(e: Entity) -> tuple[str, str, str]:
+    return e.type, e.name.lower(), e.name
 
 
 def _dominant(types: Counter, forms: Counter | None = None) -> str:
