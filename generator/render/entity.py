@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from .. import urls
 from ..resolve import Archive, EntityInfo, cable_year
 from .cable import ENTITY_TYPES
-from .lists import paginate, plural
-from .text import front_matter, md
+from .lists import html_list, html_table, paginate, plural
+from .text import front_matter, h, md, one_line, raw
 
 PER_PAGE = 200  # cables per entity page (each with a snippet)
 TOGETHER = 12  # entities named with this one that its page lists
@@ -45,24 +45,34 @@ def entity_page(key: str, archive: Archive, snips: dict) -> Iterator[tuple[str, 
         c = archive.cables[cid]
         date = c.date or str(cable_year(c))
         anchor, before, name, after = snips.get(cid, (None, "", "", ""))
-        link = f"[{cid}]({urls.link(key, urls.cable(cid), anchor)})"
+        link = f'<a href="{urls.href(key, urls.cable(cid), anchor)}">{cid}</a>'
         quote = f": “{_around(before, name, after)}”" if name else ""
-        rows.append(f"- {md(date)} {link} {md(c.subject)}{quote}")
-    aka = f"Also written: {', '.join(md(a) for a in info.aliases)}.\n\n" if info.aliases else ""
+        subject = f" {h(one_line(c.subject))}" if c.subject else ""
+        rows.append(f"<li>{h(date)} {link}{subject}{quote}</li>")
+    intro = raw(_about(key, info, archive)) + "\n\n## Cables, newest first"
+    yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE, html=html_list("entity-cables"))
+
+
+def _about(key: str, info: EntityInfo, archive: Archive) -> str:
+    """The head of an entity page (HTML): its type and counts, other spellings, the names most often with it."""
+    kind = f'<a href="{urls.href(key, urls.entity_type(info.type))}">All {h(type_title(info.type).lower())}</a>'
+    out = [f"<p>{h(SINGULAR.get(info.type, info.type))} · named {plural(info.mentions, 'time')} in "
+           f"{plural(len(info.cables), 'cable')}. {kind}</p>"]
+    if info.aliases:
+        out.append(f"<p>Also written: {h(', '.join(one_line(a) for a in info.aliases))}.</p>")
     together = [k for k, _n in sorted(info.together.items(), key=lambda kv: (-kv[1], kv[0]))[:TOGETHER]]
-    with_ = ", ".join(f"[{md(archive.entities[k].name)}]({urls.link(key, k)}) ({info.together[k]})" for k in together)
-    intro = (f"{md(SINGULAR.get(info.type, info.type))} · "
-             f"named {plural(info.mentions, 'time')} in {plural(len(info.cables), 'cable')}. "
-             f"[All {md(type_title(info.type).lower())}]({urls.link(key, urls.entity_type(info.type))})\n\n{aka}"
-             + (f"**Named most often with:** {with_}\n\n" if with_ else "") + "## Cables, newest first")
-    yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE)
+    if together:
+        out.append("<p><strong>Named most often with:</strong> " + ", ".join(
+            f'<a href="{urls.href(key, k)}">{h(one_line(archive.entities[k].name))}</a> ({info.together[k]})'
+            for k in together) + "</p>")
+    return "\n".join(out)
 
 
 def _around(before: str, name: str, after: str) -> str:
-    """A snippet with the mention in bold; the spaces around the mention stay outside the bold markers."""
-    pre = md(before) + (" " if before[-1:].isspace() else "")
-    post = (" " if after[:1].isspace() else "") + md(after)
-    return f"{pre}**{md(name)}**{post}"
+    """A snippet (HTML) with the mention in bold; the spaces around the mention stay outside the bold."""
+    pre = h(one_line(before)) + (" " if before[-1:].isspace() else "")
+    post = (" " if after[:1].isspace() else "") + h(one_line(after))
+    return f"{pre}<strong>{h(one_line(name))}</strong>{post}"
 
 
 def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
@@ -80,11 +90,12 @@ def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
         for ltr, group in letters.items():
             lpath = urls.entity_index(t, ltr)
             group.sort(key=lambda i: (i.name.lower(), i.key))
-            rows = [f"| [{md(i.name)}]({urls.link(lpath, i.key)}) | {', '.join(md(a) for a in i.aliases[:5])} | "
-                    f"{len(i.cables)} |" for i in group]
+            rows = [f'<tr><td><a href="{urls.href(lpath, i.key)}">{h(one_line(i.name))}</a></td>'
+                    f"<td>{h(', '.join(one_line(a) for a in i.aliases[:5]))}</td><td>{len(i.cables)}</td></tr>"
+                    for i in group]
             intro = f"{md(type_title(t))}, {md(ltr)}: {plural(len(group), 'name')}. " + _letter_bar(lpath, t, letters)
             yield from paginate(lpath, f"{type_title(t)}: {ltr}", intro, rows,
-                                "| Name | Also written | Cables |\n|---|---|---|")
+                                html=html_table(("Name", "Also written", "Cables")))
         top = sorted(infos, key=lambda i: (-len(i.cables), i.key))[:TOP]
         body = [f"{plural(len(infos), 'name')}. " + _letter_bar(tpath, t, letters),
                 f"## Named in the most cables\n\n| Name | Cables |\n|---|---|\n" +

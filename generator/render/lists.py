@@ -4,18 +4,17 @@ Every listing is paginated (PER_PAGE rows, one link each), so no page grows with
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import urls
 from ..resolve import TAG_KINDS, Archive, cable_year
-from .text import front_matter, md, one_line
+from .text import front_matter, h, md, one_line, raw
 
 PER_PAGE = 500
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 KIND_TITLES = {"subject": "Subject tags", "program": "Program tags", "organization": "Organization tags",
                "geographic": "Countries and places (FIPS 10-4)", "unknown": "Tags with no known meaning"}
-CABLE_HEADER = "| Date | Cable | Origin | Classification | Subject |\n|---|---|---|---|---|"
 CLASS_SHORT = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S",
                "TOP SECRET": "TS"}
 
@@ -51,39 +50,60 @@ def pager(path: str, page: int, pages: int) -> str:
     return f"Page {page} of {pages}: " + " · ".join(parts)
 
 
+def html_table(head: tuple[str, ...]) -> Callable[[list[str]], str]:
+    """Rows (`<tr>` lines) into a table as Markdown's tables extension writes one (same look, same theme styles)."""
+    top = "<table>\n<thead>\n<tr>" + "".join(f"<th>{c}</th>" for c in head) + "</tr>\n</thead>\n<tbody>\n"
+    return lambda rows: top + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+CABLE_TABLE = html_table(("Date", "Cable", "Origin", "Classification", "Subject"))
+
+
+def html_list(cls: str) -> Callable[[list[str]], str]:
+    """Rows (`<li>` lines) into a list."""
+    return lambda rows: f'<ul class="{cls}">\n' + "\n".join(rows) + "\n</ul>"
+
+
 def paginate(path: str, title: str, intro: str, rows: list[str], header: str = "",
-             per_page: int = PER_PAGE) -> Iterator[Page]:
-    """The pages of a listing: `path`, then `urls.paged(path, 2)` …; rows are Markdown built for `path`'s folder."""
+             per_page: int = PER_PAGE, html: Callable[[list[str]], str] | None = None) -> Iterator[Page]:
+    """The pages of a listing: `path`, then `urls.paged(path, 2)` …; rows are built for `path`'s folder.
+
+    Rows are Markdown under `header`, or, with `html` (html_table, html_list), HTML that it wraps into one raw
+    block: long listings are HTML so that MkDocs neither parses their cells nor resolves their links one by one.
+    """
     pages = max(1, -(-len(rows) // per_page))
     for n in range(1, pages + 1):
         chunk = rows[(n - 1) * per_page:n * per_page]
         nav = pager(path, n, pages)
         head = title if n == 1 else f"{title} (page {n})"
         parts = [front_matter(head), intro, nav]
-        if chunk:
+        if chunk and html:
+            parts.append(raw(html(chunk)))
+        elif chunk:
             parts.append((header + "\n" if header else "") + "\n".join(chunk))
         parts.append(nav)
         yield urls.paged(path, n), "\n\n".join(p for p in parts if p) + "\n"
 
 
 def cable_row(cid: str, page: str, archive: Archive) -> str:
-    """A table row about one cable; `page` is any page of the listing's folder."""
+    """A table row (HTML, see CABLE_TABLE) about one cable; `page` is any page of the listing's folder."""
     c = archive.cables[cid]
     date = c.date or f"{cable_year(c)}"
     if c.date_inferred:
         date += " (inferred)"
-    cls = md(CLASS_SHORT.get(c.classification or "", c.classification or "—"))
-    marks = [md(x) for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
+    cls = CLASS_SHORT.get(c.classification or "", c.classification or "—")
+    marks = [x for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
     if marks:
         cls += "//" + "/".join(marks)
-    link = f"[{cid}]({urls.link(page, urls.cable(cid))})"
-    return f"| {md(date)} | {link} | {md(c.origin)} | {cls} | {md(c.subject)} |"
+    link = f'<a href="{urls.href(page, urls.cable(cid))}">{cid}</a>'
+    return (f"<tr><td>{h(date)}</td><td>{link}</td><td>{h(one_line(c.origin))}</td><td>{h(one_line(cls))}</td>"
+            f"<td>{h(one_line(c.subject))}</td></tr>")
 
 
 def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive) -> Iterator[Page]:
     """A paginated table of cables, newest first."""
     rows = [cable_row(c, path, archive) for c in cids]
-    return paginate(path, title, intro, rows, CABLE_HEADER)
+    return paginate(path, title, intro, rows, html=CABLE_TABLE)
 
 
 def all_cables(archive: Archive) -> Iterator[Page]:
@@ -160,7 +180,7 @@ def date_pages(archive: Archive) -> Iterator[Page]:
             parts.append(f"## Month unknown\n\n{plural(len(undated), 'cable')} of {y} state no date; "
                          "the year comes from the cable ID.")
         rows = [cable_row(c, urls.year(y), archive) for c in undated]
-        yield from paginate(urls.year(y), str(y), "\n\n".join(parts), rows, CABLE_HEADER)
+        yield from paginate(urls.year(y), str(y), "\n\n".join(parts), rows, html=CABLE_TABLE)
     yield urls.DATES, dates_index(archive)
 
 
@@ -204,12 +224,13 @@ def missing_index(archive: Archive) -> Iterator[Page]:
     rows = []
     for cid, citing in sorted(archive.missing.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         first = citing[0]
-        rows.append(f"| [{md(cid)}]({urls.link(urls.MISSING, urls.cable(cid))}) | {len(citing)} | "
-                    f"[{first}]({urls.link(urls.MISSING, urls.cable(first))}) |")
+        rows.append(f'<tr><td><a href="{urls.href(urls.MISSING, urls.cable(cid))}">{h(cid)}</a></td>'
+                    f'<td>{len(citing)}</td><td><a href="{urls.href(urls.MISSING, urls.cable(first))}">{h(first)}</a>'
+                    "</td></tr>")
     intro = (f"{plural(len(archive.missing), 'cable')} cited by cables of the archive but not in it. Each has a "
              "page that says so and lists who cites it, so that no reference leads nowhere.")
     return paginate(urls.MISSING, "Missing cables", intro, rows,
-                    "| Cable | Cited by | Most recent citing cable |\n|---|---|---|")
+                    html=html_table(("Cable", "Cited by", "Most recent citing cable")))
 
 
 def subject_line(cid: str, page: str, archive: Archive) -> str:
