@@ -9,7 +9,8 @@ Why our index serves http too by default (bench/search_bench.py, 20,000 cables):
 0.3 MB from it against 0.8-1.0 MB from Pagefind (which loads about 11 bytes of page metadata per cable plus
 every bundle's filter chunks; 2.7 MB of metadata alone for the full release of 251,287 cables); it builds in
 20-40 s in 80 MB (from the build's records, `search_bench.py --step`) against 94 s and 3.3 GB; the same
-query gives the same results over http and from file://; and Pagefind matches the stem of the last word as a prefix (`witnessed` -> `wit` -> `with`).
+query gives the same results over http and from file://; and Pagefind matches the stem of the last word as a
+prefix (`witnessed` -> `wit` -> `with`).
 """
 from __future__ import annotations
 
