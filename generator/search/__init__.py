@@ -2,7 +2,8 @@
 
 `python -m generator search SITE [--docs DOCS]` runs after `mkdocs build`: it reads the search records the
 build wrote into DOCS/.search/ (records.py; no source is parsed again) and writes `SITE/search/` (offline.py);
-with `--pagefind` it also writes Pagefind bundles into `SITE/pagefind/` (see pagefind.py), which the browser then uses over http. The browser side is
+with `--pagefind` it also writes Pagefind bundles into `SITE/pagefind/` (see pagefind.py), which the browser
+then uses over http. The browser side is
 docs/assets/search/search.js.
 
 Why our index serves http too by default (bench/search_bench.py, 20,000 cables): a typical query fetches
