@@ -281,7 +281,7 @@ def measure(n: int, out: Path, jobs: int, shards: int, log) -> dict:
             + ("the same site byte for byte" if not r["differ"] else f"{len(r['differ'])} files DIFFER, e.g. "
                f"{r['differ'][:3]}"))
         shutil.rmtree(parts, ignore_errors=True)
-    r = run([PY, "-m", "generator", "search", str(site), str(src), "--quiet"], work / "search.log")
+    r = run([PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"], work / "search.log")
     res["stages"]["search index"] = r
     res["site_mb"] = tree_mb(site)
     log(f"  {n:,} cables: search index {r['wall']:.1f}s")

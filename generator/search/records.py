@@ -7,6 +7,7 @@ The build writes them for the search step (`chunk_records`, one file per chunk o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from dataclasses import fields as dataclass_fields
@@ -95,28 +96,49 @@ def _parse(line: str) -> Record:
     return Record(doc=Doc(**fields), aliases=tuple(rec["aliases"]), order=tuple(rec["order"]))
 
 
-def _first(path: Path) -> tuple[str, str, str] | None:
-    """Sort key of a records file's first cable (None for an empty chunk)."""
-    with path.open(encoding="ascii") as f:
-        line = f.readline()
-    return _parse(line).order if line.strip() else None
-
-
 def records_paths(docs: str | Path) -> list[Path]:
-    """The records files under docs/ (urls.search_records), oldest chunk first whatever order they were numbered in."""
-    folder = Path(docs) / urls.SEARCH_RECORDS
-    found = [(k, p) for p in sorted(folder.glob(RECORDS_GLOB)) if (k := _first(p)) is not None]
-    return [p for _k, p in sorted(found, key=lambda kp: kp[0])]
+    """The records files under docs/ (urls.search_records), in the order they were numbered."""
+    return sorted((Path(docs) / urls.SEARCH_RECORDS).glob(RECORDS_GLOB))
+
+
+_ORDER = re.compile(r'^\{"order":(\[[^\]]*\])')
 
 
 def read_records(docs: str | Path) -> Iterator[Record]:
-    """Every record under docs/, oldest first (the doc numbers of the index), one file at a time."""
-    last: tuple[str, str, str] | None = None
-    for path in records_paths(docs):
-        with path.open(encoding="ascii") as f:
-            lines = [_parse(line) for line in f if line.strip()]
-        for r in sorted(lines, key=lambda r: r.order):
-            if last is not None and r.order <= last:
-                raise RecordsError(f"{path}: {r.doc.id} is out of order or repeated; rebuild the docs")
-            last = r.order
-            yield r
+    """Every record under docs/, oldest first (the doc numbers of the index).
+
+    The build writes a chunk per stretch of its inputs, so chunks overlap in time: a first pass reads only each
+    record's sort key and where its line starts, a second reads the lines in archive order (a few files open at
+    a time), so memory holds the keys, not the texts.
+    """
+    keys: list[tuple[tuple[str, str, str], int, int]] = []
+    paths = records_paths(docs)
+    for n, path in enumerate(paths):
+        with path.open("rb") as f:
+            offset = 0
+            for line in f:
+                m = _ORDER.match(line.decode("ascii"))
+                if m:
+                    keys.append((tuple(json.loads(m.group(1))), n, offset))
+                offset += len(line)
+    keys.sort()
+    files: dict[int, object] = {}
+    try:
+        last: tuple[str, str, str] | None = None
+        for order, n, offset in keys:
+            if order == last:
+                raise RecordsError(f"{paths[n]}: {order[2]} is repeated; rebuild the docs")
+            last = order
+            f = files.get(n)
+            if f is None:
+                if len(files) >= _OPEN_FILES:
+                    files.pop(next(iter(files))).close()
+                f = files[n] = paths[n].open("rb")
+            f.seek(offset)
+            yield _parse(f.readline().decode("ascii"))
+    finally:
+        for f in files.values():
+            f.close()
+
+
+_OPEN_FILES = 32
