@@ -434,23 +434,21 @@ class Extractor:
 
     # mixed-case text
     def _mixed(self, toks: list[Tok], text: str) -> None:
-        i = 0
         n = len(toks)
-        while i < n:
-            t = toks[i]
-            if t.shape not in ("cap", "upper"):
-                i += 1
+        nxt = 0  # a phrase is read once: the next one starts after it
+        for i in [i for i, t in enumerate(toks) if t.shape == "cap" or t.shape == "upper"]:
+            if i < nxt:
                 continue
+            t = toks[i]
             if t.key in GENERIC and t.key not in TITLES and (
                     i + 1 == n or toks[i + 1].brk or toks[i + 1].shape == "num"
                     or toks[i + 1].shape == "lower" and toks[i + 1].key not in gz.CONNECTORS):
-                i += 1  # `The`, `However`: a lone capital that opens a sentence
-                continue
+                continue  # `The`, `However`: a lone capital that opens a sentence
             j = self._run_end(toks, i)
             if j < n and toks[j].key in gz.CONNECTORS:
                 j = max(j, self._known_end(toks, i))
             self._classify(toks, i, j, text)
-            i = j
+            nxt = j
 
     def _known_end(self, toks: list[Tok], i: int) -> int:
         """End of the longest known name starting at i, across small words (`Foreign and Commonwealth Office`)."""
@@ -1190,15 +1188,15 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
             forms[key] = by_first[key[0]][0]  # `Sheikh Ahmed` where only `Ahmed Al Asfoor` is named
             folded.add(key)
     prefixes = {k[:m] for k in forms for m in range(1, len(k) + 1)}
+    firsts = {k[0] for k in forms}
     groups: dict[tuple[str, ...], _Group] = {}
     for toks, text, caps in segs:
-        i = 0
         n = len(toks)
-        while i < n:
-            t = toks[i]
-            if (t.key,) not in prefixes or (not caps and t.shape == "lower"):
-                i += 1
+        nxt = 0  # a mention ends before the next one starts
+        for i in [i for i, t in enumerate(toks) if t.key in firsts and (caps or t.shape != "lower")]:
+            if i < nxt:
                 continue
+            t = toks[i]
             key: tuple[str, ...] = ()
             best = 0
             for m in range(i, n):
@@ -1210,12 +1208,14 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
                 if key in forms:
                     best = m - i + 1
             if not best:
-                i += 1
                 continue
             target = forms[tuple(x.key for x in toks[i:i + best])]
             form = _POSSESSIVE.sub("", _SPACES.sub(" ", text[t.start:toks[i + best - 1].end]))
-            groups.setdefault(target, _Group()).add(_vote(cands[target]), form)
-            i += best
+            g = groups.get(target)
+            if g is None:
+                g = groups[target] = _Group()
+            g.add(_vote(cands[target]), form)
+            nxt = i + best
     for key, c in cands.items():  # found only where the counter does not read (a split line): still named once
         if key not in groups and key not in folded:
             g = groups.setdefault(key, _Group())
