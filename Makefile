@@ -7,6 +7,8 @@ DOCS   := docs
 PORT   ?= 8000
 # SEARCH_FLAGS=--pagefind adds Pagefind bundles (http only) beside the default index, which works everywhere.
 SEARCH_FLAGS ?=
+# `make site` runs MkDocs in parts on large sites (same site as `mkdocs build --strict`); e.g. MKDOCS_ARGS="--parts 8 --jobs 2".
+MKDOCS_ARGS ?=
 # Material prints an end-of-life banner on every build unless this is set; the build must print no warnings.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -25,7 +27,7 @@ test: install
 
 site: install
 	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m generator mkdocs --quiet $(MKDOCS_ARGS)
 	$(BIN)/python -m generator search site $(CABLES) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
 
 serve: site
