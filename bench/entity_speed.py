@@ -9,6 +9,7 @@ cables: id, format, entities). The place tables load before timing starts.
 from __future__ import annotations
 
 import argparse
+import gc
 import subprocess
 import sys
 import time
@@ -35,6 +36,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int, nargs="?", default=5000)
     ap.add_argument("--dir", type=Path, help="an archive folder made by synth.py (default: made in /tmp)")
+    ap.add_argument("--no-freeze", action="store_true", help="leave the parsed archive to the garbage collector")
     args = ap.parse_args()
     folder = args.dir or Path(f"/tmp/entity-speed-{args.n}")
     if not folder.exists():
@@ -43,7 +45,9 @@ def main() -> int:
     cables, _skips = load([str(folder)], jobs=1)
     n = len(cables)
     en.enrich(cables[:3])  # place tables and base gazetteer: once per process, not per cable
-    print(f"{n} cables from {folder}")
+    if not args.no_freeze:
+        gc.freeze()  # as enrich() does, and as a worker should after fork: the parsed archive is not re-scanned
+    print(f"{n} cables from {folder}{' (gc.freeze() after parsing)' if not args.no_freeze else ''}")
     f: dict[str, float] = {}
     part = timed("knowledge_part", n, lambda: en.knowledge_part(cables), f)
     k = timed("merge_knowledge", n, lambda: en.merge_knowledge([part]), f)
