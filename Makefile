@@ -28,7 +28,7 @@ test: install
 site: install
 	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,)
 	$(BIN)/python -m generator mkdocs --quiet $(MKDOCS_ARGS)
-	$(BIN)/python -m generator search site $(CABLES) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
+	$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
