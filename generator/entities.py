@@ -13,6 +13,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import NamedTuple
 
 from . import gazetteer as gz
@@ -264,32 +265,35 @@ def tokenize(text: str) -> list[Tok]:
     """The words of a text with their shapes and the breaks between them."""
     toks: list[Tok] = []
     append = toks.append
-    pos = 0
-    first = True
-    last_text = last_key = last_shape = ""
+    pairs = _GAP_TOKEN.findall(text)
+    if not pairs:
+        return toks
+    gap, w = pairs[0]
+    key, shape = _word(w)
+    pos = len(gap) + len(w)
+    last = _new_tok(Tok, (w, key, len(gap), pos, shape, False, True))
+    append(last)
     sent_end = _SENT_END.search
     word = _word
-    for gap, w in _GAP_TOKEN.findall(text):
+    for gap, w in islice(pairs, 1, None):  # one pass per word of the archive: kept lean
         start = pos + len(gap)
         pos = start + len(w)
         if w.islower() and w.isalpha():
             key, shape = w, "lower"
         else:
             key, shape = word(w)
-        if gap == " " and not first:
+        if gap == " ":
             brk = sent = False
-        elif first:
-            brk, sent, first = False, True, False
         else:
             g = gap.strip()
-            if g == "." and ((len(last_text) == 1 and last_text.isupper()) or last_key in _DOTTED):
+            if g == "." and ((len(last[0]) == 1 and last[0].isupper()) or last[1] in _DOTTED):
                 g = ""  # `Donald A. Mahley`, `Mr. Smith`: the dot ends an abbreviation, not a sentence
             brk = bool(g)
             sent = bool(sent_end(gap)) if (brk or "\n" in gap) else False
-            if brk and last_shape == "num":
+            if brk and last[4] == "num":
                 sent = True
-        append(_new_tok(Tok, (w, key, start, pos, shape, brk, sent)))
-        last_text, last_key, last_shape = w, key, shape
+        last = _new_tok(Tok, (w, key, start, pos, shape, brk, sent))
+        append(last)
     return toks
 
 
