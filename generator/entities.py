@@ -359,6 +359,7 @@ _STYLE_TITLES = frozenset("sheikh shaikh shaykh sheik sayed sayyid king queen pr
 _NAME_END = frozenset("of for on the and".split())  # words that end a name after a title
 _PLACE_PREPS = frozenset("in from to near at outside inside into across via".split())
 _APPOSITION = frozenset("the a an who whose his her their its former then currently now head chief".split())
+_NOT_NAME = GENERIC | gz.ORG_WORDS | gz.LOC_WORDS | gz.MISC_WORDS | _STRONG_TITLES | gz.DEMONYMS  # one look-up
 _CAPS_US_NEXT = frozenset("government embassy officials official position policy policies forces troops side "
                           "delegation military ambassador and or congress navy army president citizens".split())
 
@@ -551,9 +552,10 @@ class Extractor:
     def _opener(self, run: list[Tok], toks: list[Tok], i: int) -> bool:
         """True when the first word of a phrase is just the capital that opens a sentence (`During`, `Most`)."""
         t = run[0]
-        if len(run) == 1 and not self._lookup((t.key,), run):
+        known = self._lookup((t.key,), run)
+        if len(run) == 1 and not known:
             return False  # judged later as a lone word
-        return self.vocab.common(t.key) and not self._lookup((t.key,), run)
+        return self.vocab.common(t.key) and not known
 
     def _lookup(self, key: tuple[str, ...], run: list[Tok]) -> gz.Known | None:
         """What the gazetteer (or the text's own acronyms, or a town of a tagged country) says a phrase is."""
@@ -615,8 +617,7 @@ class Extractor:
         for t in run:
             if t.shape == "lower" and t.key not in gz.NAME_PARTICLES:
                 return False
-            if t.key in GENERIC or t.key in gz.ORG_WORDS or t.key in gz.LOC_WORDS or t.key in gz.MISC_WORDS \
-                    or t.key in _STRONG_TITLES or t.key in gz.DEMONYMS or (t.key[-1:] == "s" and t.key[:-1] in TITLES):
+            if t.key in _NOT_NAME or (t.key[-1:] == "s" and t.key[:-1] in TITLES):
                 return False
             if t.shape == "upper" and not self._caps_surname(t):
                 return False
