@@ -43,7 +43,7 @@ RELEASE = 251_287  # cables in the 2010 release
 SIZES = [1000, 5000]  # the default: about 10 minutes on 2 cores; 20,000 alone takes about 30 (see README)
 BIG = [20000, 50000]
 GEN_STAGES = ["read+parse", "entities", "resolve", "render+write"]
-PARALLEL_MKDOCS = "mkdocs in parts"  # the site built by several MkDocs processes (bench/mkdocs_shards.py)
+PARALLEL_MKDOCS = "mkdocs in parts"  # the site built by several MkDocs processes (`python -m generator mkdocs`)
 TARGET_RATE = 1000  # cables per second, generator, both cores
 TARGET_RATIO = 1.3  # whole build / bare MkDocs
 TARGET_MEM_20K = 3 * 1024  # MB
@@ -112,14 +112,14 @@ class Sampler(threading.Thread):
 
 # ---------------------------------------------------------------- running and measuring processes
 
-def run(cmd: list[str], log: Path, env: dict | None = None) -> dict:
+def run(cmd: list[str], log: Path, env: dict | None = None, interval: float = 0.5) -> dict:
     """Run a command to the end: its wall time, CPU time, and peak memory (the largest of its processes, and
     all of them together, sampled, shared pages counted once)."""
     e = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **(env or {}))
     with open(log, "w") as out:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=ROOT, env=e, stdout=out, stderr=subprocess.STDOUT)
-        sampler = Sampler(p.pid)
+        sampler = Sampler(p.pid, interval)
         sampler.start()
         _pid, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
@@ -138,12 +138,12 @@ def generator_build(src: Path, docs: Path, work: Path, jobs: int) -> tuple[dict,
     own --timings, peak memory from the samples taken while the stage ran)."""
     timings = work / "timings.json"
     r = run([PY, "-m", "generator", "build", str(src), "--docs", str(docs), "--timings", str(timings)],
-            work / "build.log", {"CABLE_JOBS": str(jobs)})
+            work / "build.log", {"CABLE_JOBS": str(jobs)}, interval=0.1)
     stages = {}
     for name, st in json.loads(timings.read_text())["stages"].items():
         during = [mb for ts, mb in r["samples"] if st["start"] <= ts <= st["end"]]
-        if not during and r["samples"]:  # a stage shorter than the sampling interval: the nearest sample
-            during = [min(r["samples"], key=lambda x: abs(x[0] - (st["start"] + st["end"]) / 2))[1]]
+        if not during:  # a stage shorter than the sampling interval: the first sample after it
+            during = [mb for ts, mb in r["samples"] if ts >= st["end"]][:1]
         stages[name] = {"wall": st["wall"], "cpu": st["cpu"], "peak_mb": max(during, default=0.0)}
     r.pop("samples")
     return r, stages
@@ -270,14 +270,15 @@ def measure(n: int, out: Path, jobs: int, shards: int, log) -> dict:
     r = run([PY, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)], work / "mkdocs.log")
     res["stages"]["mkdocs build"] = r
     log(f"  {n:,} cables: mkdocs build {r['wall']:.1f}s ({pages:,} pages)")
-    if shards > 1:
+    if shards != 1:
         parts = work / "site-parts"
-        r = run([PY, str(ROOT / "bench" / "mkdocs_shards.py"), str(cfg), "--shards", str(shards), "--jobs",
-                 str(jobs), "--site-dir", str(parts)], work / "mkdocs-shards.log")
+        cut = ["--parts", str(shards)] if shards else []
+        r = run([PY, "-m", "generator", "mkdocs", "--config", str(cfg), "--site-dir", str(parts), "--jobs",
+                 str(jobs), "--quiet", *cut], work / "mkdocs-parts.log")
         r["differ"] = differ(site, parts)
-        r["parts"] = shards
+        r["parts"] = shards or "default"
         res["stages"][PARALLEL_MKDOCS] = r
-        log(f"  {n:,} cables: mkdocs in {shards} parts, {jobs} at a time {r['wall']:.1f}s; "
+        log(f"  {n:,} cables: mkdocs in parts ({r['parts']}), {jobs} at a time {r['wall']:.1f}s; "
             + ("the same site byte for byte" if not r["differ"] else f"{len(r['differ'])} files DIFFER, e.g. "
                f"{r['differ'][:3]}"))
         shutil.rmtree(parts, ignore_errors=True)
@@ -458,7 +459,7 @@ def report(results: list[dict], mach: dict, inc: dict | None, log) -> dict:
     return summary
 
 
-PARALLEL = {"read+parse", "render+write"}  # stages that use every core (and the sharded MkDocs build)
+PARALLEL = {"read+parse", "entities", "render+write"}  # stages that use every core (and the sharded MkDocs build)
 
 
 def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, log) -> None:
@@ -534,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "run")
     ap.add_argument("--shards", type=int, default=None,
                     help="also build each site in this many parts, --jobs MkDocs processes at a time "
-                         "(default: twice --jobs; 1: not)")
+                         "(default: as `make site` cuts it; 1: not)")
     ap.add_argument("--add", type=int, default=100, help="cables added for the incremental run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--report", type=Path, help="print the report of a run saved with --json, and nothing else")
@@ -558,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     mach = machine()
     log(f"bench: sizes {', '.join(f'{n:,}' for n in sizes)}; {jobs} worker processes; output in {out}")
     t0 = time.perf_counter()
-    shards = args.shards if args.shards is not None else 2 * jobs
+    shards = args.shards if args.shards is not None else 0
     results = [measure(n, out, jobs, shards, log) for n in sizes]
     inc = incremental(min(sizes), args.add, out, jobs, log) if args.add else None
     summary = report(results, mach, inc, log)

@@ -21,7 +21,7 @@ def bench(tmp_path_factory):
     """One bench run at 24 and 48 cables (and 6 added for the incremental run), two worker processes."""
     out = tmp_path_factory.mktemp("bench")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "24", "48", "--add", "6", "--jobs", "2",
+    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "24", "48", "--add", "6", "--jobs", "2", "--shards", "4",
                            "--out", str(out),
                            "--json", str(out / "bench.json")], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=900)
@@ -35,7 +35,7 @@ def test_every_stage_is_timed_and_measured(bench):
     assert (small["cables"], res["cables"]) == (24, 48)
     for name in STAGES:
         s = res["stages"][name]
-        assert s["wall"] > 0 and s["cpu"] > 0 and 20 < s["peak_mb"] < 4000, (name, s)
+        assert s["wall"] > 0 and s["cpu"] > 0 and 5 < s["peak_mb"] < 4000, (name, s)  # PSS: shared pages split
     assert res["bare"]["wall"] > 0
 
 
@@ -46,7 +46,7 @@ def test_site_built_by_several_mkdocs_processes_is_the_same_site(bench):
         assert parts["parts"] == 4 and parts["wall"] > 0
         assert parts["differ"] == []  # every file of site/, byte for byte, as one `mkdocs build` writes it
     assert "whole, mkdocs parts / bare MkDocs = " in text
-    assert res["pages"] > 48 and res["md_pages"] >= res["pages"] - 1  # report.json is the one page not in Markdown
+    assert res["md_pages"] > 48 and res["pages"] > res["md_pages"]  # and report.json, original texts, search records
 
 
 def test_table_growth_extrapolation_and_targets_are_printed(bench):
