@@ -433,7 +433,9 @@ class Extractor:
         if not form or not _NAME_CHARS.search(form):
             return None
         k = key or _canonical_key(typ, form)
-        c = self.cands.setdefault(k, Cand())
+        c = self.cands.get(k)
+        if c is None:
+            c = self.cands[k] = Cand()
         c.types[typ] += 1
         c.forms[form] += 0  # counted later, in the cable's text
         c.person = c.person or person
@@ -1245,7 +1247,10 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         return ents
     groups: dict[tuple[str, ...], _Group] = {}
     for e in ents:
-        g = groups.setdefault(_canonical_key(e.type, e.name), _Group())
+        key = _canonical_key(e.type, e.name)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group()
         g.types[e.type] += e.count
         g.forms[e.name] += e.count
         for a in e.aliases:
@@ -1267,7 +1272,9 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         k = target or _canonical_key(typ, form)
         if k in counted:
             continue  # its every mention was counted at the first reading
-        g = groups.setdefault(k, _Group())
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = _Group()
         g.add(typ, form)
         g.person = g.person or person
     _fold_surnames(groups)
