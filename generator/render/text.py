@@ -1,9 +1,11 @@
 """Escaping: every word a cable says is untrusted, so it reaches a page only through these functions.
 
-Two contexts exist. Raw HTML blocks (the cable body, metadata, lists of references) get `h()`: Python-Markdown
-passes raw HTML blocks through untouched, so HTML escaping is all they need. Markdown text (titles in tables and
-lists of the index pages) gets `md()`: HTML escaping first, then a backslash before every character Markdown (with
-the extensions in mkdocs.yml) would read as syntax.
+Three contexts exist. Raw HTML blocks (the cable body, metadata, lists of references, cable listings, entity
+pages) get `h()` and are wrapped by `raw()`: MkDocs inserts them as they are (overrides/hooks/rawhtml.py), so HTML
+escaping is all they need, and escaped text has no `<` to forge a block's end. Markdown text (intros, small index
+tables) gets `md()`: HTML escaping first, then a backslash before every character Markdown (with the extensions in
+mkdocs.yml) would read as syntax. The original telegram is a plain-text file (`clean()`: control characters out),
+served as text/plain, where nothing is markup.
 """
 from __future__ import annotations
 
