@@ -422,8 +422,14 @@ class Extractor:
             else:
                 self._mixed(toks, text)
         self._people_lines(cable)
-        self.groups = _count(segs, self.cands)  # the words are dropped here: only counts are kept
+        self.groups, self.open = _count(segs, self.cands, self._open_word)  # words dropped: only counts kept
         return self.cands
+
+    def _open_word(self, key: str, caps: bool) -> bool:
+        """A word no candidate claimed that may yet be a surname named elsewhere: kept (counted) for pass two."""
+        if len(key) < 3 or key in _NOT_NAME or self.vocab.common(key):
+            return False
+        return not caps or not self._prose(key)
 
     # recording
     def add(self, typ: str, words: list[str] | str, key: tuple[str, ...] | None = None,
@@ -724,6 +730,12 @@ class Extractor:
         """A capitalised phrase with no known meaning becomes a person only with a cue around it."""
         if not self._namelike(run):
             return
+        lead = 0
+        while len(run) - lead > 2 and self.vocab.common(run[lead].key) and run[lead].key not in self.given \
+                and run[lead].key not in gz.NAME_PARTICLES and run[lead + 1].key not in gz.NAME_PARTICLES:
+            lead += 1  # `Financial Intelligence Stuart Levey`: the office's words run into the name
+        if lead:
+            run, i = run[lead:], i + lead
         words = [t.text for t in run]
         nxt = toks[j] if j < len(toks) else None
         multi = len(run) >= 2
@@ -1078,6 +1090,7 @@ class Reading:
     definitions: tuple[tuple[str, str, str], ...]  # (acronym, type, long form) defined in the text
     people: tuple[tuple[tuple[str, ...], str], ...]  # (key, full name) of people named with a cue
     spans: tuple = ()  # undecided phrases of 3 words or more, where a name learned elsewhere may stand
+    words: tuple = ()  # (word as written, count): capitalised words no mention claimed, maybe surnames
 
 
 def first_reading(cable, k: Knowledge) -> Reading | None:
@@ -1090,7 +1103,7 @@ def first_reading(cable, k: Knowledge) -> Reading | None:
     people = tuple((key, _prefer(c.forms)) for key, c in ex.cands.items()
                    if c.person and len(key) >= 2 and key in ex.groups)
     definitions = tuple((a, typ, long) for a, (typ, long) in ex.definitions.items())
-    return Reading(ents, weak, definitions, people, tuple(ex.spans))
+    return Reading(ents, weak, definitions, people, tuple(ex.spans), tuple(sorted(ex.open.items())))
 
 
 @dataclass
@@ -1138,7 +1151,7 @@ def learn(readings, k: Knowledge) -> Learned:
 def second_reading(reading: Reading, k: Knowledge, learned: Learned) -> tuple[Entity, ...]:
     """A cable's open phrases decided with what the whole archive taught (pure, per cable)."""
     return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people),
-                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames)
+                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames, reading.words)
 
 
 def _learned_people(spans: tuple, people: _Names) -> tuple:
@@ -1162,9 +1175,13 @@ def merge_archive(cables: list, learned: Learned) -> tuple[list, list[str]]:
     return _merge_archive(cables, learned.acronyms)
 
 
-def _count(segs: list[tuple[list[Tok], str, bool]],
-           cands: dict[tuple[str, ...], Cand]) -> dict[tuple[str, ...], _Group]:
-    """Every mention of the candidates in the cable's text, with surnames folded into full names."""
+def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...], Cand],
+           open_word=None) -> tuple[dict[tuple[str, ...], _Group], Counter]:
+    """Every mention of the candidates in the cable's text, with surnames folded into full names.
+
+    Also counts the capitalised words no mention claimed (`open_word` says which may be names): a surname whose
+    full name another cable teaches is only known at the second reading, which folds these counts.
+    """
     forms: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key, c in cands.items():
         for f in (*c.forms, *c.aliases):
@@ -1199,13 +1216,23 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
     prefixes = {k[:m] for k in forms for m in range(1, len(k) + 1)}
     firsts = {k[0] for k in forms}
     groups: dict[tuple[str, ...], _Group] = {}
+    opened: Counter = _counter()
+    seen: dict[tuple[str, bool], bool] = {}
     for toks, text, caps in segs:
         n = len(toks)
         nxt = 0  # a mention ends before the next one starts
-        for i in [i for i, t in enumerate(toks) if t.key in firsts and (caps or t.shape != "lower")]:
+        for i in [i for i, t in enumerate(toks) if caps or t.shape != "lower"]:
             if i < nxt:
                 continue
             t = toks[i]
+            if t.key not in firsts:
+                if open_word is not None and t.shape != "num" and _alone(toks, i, caps, open_word):
+                    ok = seen.get((t.key, caps))
+                    if ok is None:
+                        ok = seen[(t.key, caps)] = open_word(t.key, caps)
+                    if ok:
+                        opened[_POSSESSIVE.sub("", t.text)] += 1
+                continue
             key: tuple[str, ...] = ()
             best = 0
             for m in range(i, n):
@@ -1217,6 +1244,9 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
                 if key in forms:
                     best = m - i + 1
             if not best:
+                if open_word is not None and t.shape != "num" and _alone(toks, i, caps, open_word) \
+                        and open_word(t.key, caps):
+                    opened[_POSSESSIVE.sub("", t.text)] += 1
                 continue
             target = forms[tuple(x.key for x in toks[i:i + best])]
             form = _POSSESSIVE.sub("", _SPACES.sub(" ", text[t.start:toks[i + best - 1].end]))
@@ -1234,15 +1264,34 @@ def _count(segs: list[tuple[list[Tok], str, bool]],
         for a in cands[key].aliases:
             if a not in g.forms:
                 g.forms[a] += 0
-    return groups
+    return groups, opened
 
 
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
+def _alone(toks: list[Tok], i: int, caps: bool, open_word) -> bool:
+    """A word not preceded by another name word (`Vautrin said`, `Ambassador Vautrin`, `al Ghoraifi`).
+
+    `Dawood Ibrahim` does not count as a mention of another Ibrahim, nor a full name's last word as a surname.
+    """
+    j = i - 1
+    while j >= 0 and not toks[j + 1].brk and toks[j].key in gz.NAME_PARTICLES:
+        j -= 1  # `Abdulla al Ghoraifi`: the particle belongs to the name
+    if j < 0 or toks[j + 1].brk:
+        return True
+    prev = toks[j]
+    if prev.key in _NOT_NAME or prev.shape == "num" or (prev.shape == "lower" and not caps):
+        return True
+    return not open_word(prev.key, caps)
+
+
 def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab, given: set[str],
-            surnames: dict[str, tuple[str, ...]]) -> tuple[Entity, ...]:
-    """Decide a cable's open phrases with what the whole archive taught (names, given names, acronyms)."""
+            surnames: dict[str, tuple[str, ...]], unclaimed: tuple = ()) -> tuple[Entity, ...]:
+    """Decide a cable's open phrases with what the whole archive taught (names, given names, acronyms).
+
+    `unclaimed` are the cable's capitalised words no mention claimed: the lone surnames of people decided here join them.
+    """
     if not weak:
         return ents
     groups: dict[tuple[str, ...], _Group] = {}
@@ -1258,13 +1307,14 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         g.person = g.person or e.type == "PER"
     counted = set(groups)
     people = {k[-1] for k, g in groups.items() if g.person}
+    firsts = {k[0] for k, g in groups.items() if g.person and len(k) >= 2}  # `Ossiansson Berg`: not a surname
     for key, words in weak:
         known = gaz.get(key)
         if known and (known.type != "PER" or len(key) >= 2):
             typ, target, person = known.type, norm(known.name), known.type == "PER"
         elif len(key) >= 2 and (key[0] in given and not vocab.common(key[0]) or key[-1] in people):
             typ, target, person = "PER", None, True
-        elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places():
+        elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places() and key[0] not in firsts:
             typ, target, person = "PER", surnames[key[0]], False
         else:
             continue
@@ -1278,7 +1328,35 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         g.add(typ, form)
         g.person = g.person or person
     _fold_surnames(groups)
+    _fold_open(groups, counted, unclaimed, given)
     return _entities(groups)
+
+
+def _fold_open(groups: dict[tuple[str, ...], _Group], counted: set, words: tuple, given) -> None:
+    """Every lone surname mention (`Vautrin opened ...`) counted into the one person of the cable it names.
+
+    Only for people decided at the second reading: the first reading counted its own people's surnames. A full
+    name's last word is not among them (`_alone`); a surname that is also someone's first name is left apart.
+    """
+    if not words:
+        return
+    written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for form, n in words:
+        written[wkey(form)].append((form, n))
+    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 2 and g.type() == "PER":
+            for s in _surname_keys(key):
+                if len(s) == 1:
+                    owners[s[0]].append(key)
+    firsts = {key[0] for key, g in groups.items() if len(key) >= 2 and g.type() == "PER"}
+    for s, ks in owners.items():
+        if len(ks) != 1 or ks[0] in counted or s not in written or s in firsts or s in given:
+            continue
+        g = groups[ks[0]]
+        for form, n in written[s]:
+            if n > g.forms.get(form, 0):
+                g.forms[form] = n
 
 
 def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
@@ -1318,7 +1396,7 @@ def extract(cable, gaz: Gazetteer | None = None, vocab: Vocab | None = None, giv
     ex = Extractor(gaz, vocab, given, acronyms)
     ex.run(cable)
     ents, weak = ex.first_reading()
-    return resolve(ents, weak, gaz, vocab, ex.given, {})
+    return resolve(ents, weak, gaz, vocab, ex.given, {}, tuple(ex.open.items()))
 
 
 def _entities(groups: dict[tuple[str, ...], _Group]) -> tuple[Entity, ...]:
