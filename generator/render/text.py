@@ -21,6 +21,12 @@ _CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]")
 # (its core list plus `|` from the tables extension). One str.translate pass does all of it.
 _MD = {**_DROP, ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
        **{ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|"}}
+# Quick scans that let most text through untouched (the same result as the full treatment, at a fraction of the
+# cost): any character h() or md() would change, and anything one_line() would change (a control character,
+# whitespace other than a lone space between two words).
+_HTML_SPECIAL = re.compile("[&<>\"'" + "".join(map(chr, _CONTROLS)) + "]")
+_MD_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _MD))) + "]")
+_NOT_ONE_LINE = re.compile(r"[^\S ]|  |^ | $|[" + "".join(map(chr, _CONTROLS)) + "]")
 # Characters YAML refuses even inside a quoted string (and controls no reader needs in a title).
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x7f-\x9f]")
 
@@ -38,17 +44,20 @@ def clean(text: str | None) -> str:
 
 def one_line(text: str | None) -> str:
     """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
-    return " ".join(_clean(text).split())
+    text = text or ""
+    return " ".join(_clean(text).split()) if _NOT_ONE_LINE.search(text) else text
 
 
 def h(text: str | None) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    return html.escape(_clean(text), quote=True)
+    text = text or ""
+    return html.escape(_clean(text), quote=True) if _HTML_SPECIAL.search(text) else text
 
 
 def md(text: str | None) -> str:
     """One line of untrusted text for Markdown: shown literally, never read as markup or HTML."""
-    return one_line(text).translate(_MD)
+    text = one_line(text)
+    return text.translate(_MD) if _MD_SPECIAL.search(text) else text
 
 
 def md_link(label: str, target: str) -> str:
