@@ -545,6 +545,8 @@ class Extractor:
         if self._town_of(run, toks, j, gap_after):
             return
         if self._partial(run):
+            if len(run) >= 3:  # `Ambassador to the U.S. Houda Nonoo`: a name learned elsewhere may follow
+                self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))
             return
         if len(run) == 1 and _acronym_like(run[0].text):
             if _GOV.match(run[0].text):
@@ -1141,6 +1143,8 @@ def learn(readings, k: Knowledge) -> Learned:
         for a, typ, long in r.definitions:
             defined[a][(typ, long)] += 1
         for key, name in r.people:
+            if all(k.vocab.common(w) for w in key):
+                continue  # `Human Rights`: words of prose, whatever cue stood beside them
             _note(people, "PER", name, name, 2)
             _learn_given(name, given)
             last_names[key[-1]].add(key)
@@ -1162,7 +1166,9 @@ def _learned_people(spans: tuple, people: _Names) -> tuple:
         while k < len(key) - 1:
             for ln in range(len(key) - k, 1, -1):
                 if key[k:k + ln] in people:
-                    out.append((key[k:k + ln], words[k:k + ln]))
+                    name = people[key[k:k + ln]][1]  # as written where it was learned: `Jeffrey D. Feltman`
+                    out.append((key[k:k + ln], tuple(name.split()) if norm(name) == key[k:k + ln]
+                                else words[k:k + ln]))
                     k += ln
                     break
             else:
@@ -1327,7 +1333,7 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
             g = groups[k] = _Group()
         g.add(typ, form)
         g.person = g.person or person
-    _fold_surnames(groups)
+    _fold_surnames(groups, counted)
     _fold_open(groups, counted, unclaimed, given)
     return _entities(groups)
 
@@ -1359,8 +1365,12 @@ def _fold_open(groups: dict[tuple[str, ...], _Group], counted: set, words: tuple
                 g.forms[form] = n
 
 
-def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
-    """Lone surnames found late (`Rajoelina`) join the one full personal name of the cable they end."""
+def _fold_surnames(groups: dict[tuple[str, ...], _Group], counted: frozenset | set = frozenset()) -> None:
+    """Lone surnames found late (`Rajoelina`) join the one full personal name of the cable they end.
+
+    A surname the first reading counted (`counted`) was counted inside each full mention found later too: those
+    are taken off, so `George Mitchell ... Mitchell` stays one mention each.
+    """
     owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for key, g in groups.items():
         if len(key) >= 2 and g.type() == "PER":
@@ -1368,7 +1378,15 @@ def _fold_surnames(groups: dict[tuple[str, ...], _Group]) -> None:
                 owners[s].append(key)
     for s, ks in owners.items():
         if len(ks) == 1 and s in groups and groups[s].type() == "PER":
-            groups[ks[0]].absorb(groups.pop(s), as_type="PER")
+            moved, target = groups.pop(s), groups[ks[0]]
+            if s in counted and ks[0] not in counted:
+                for f, n in list(target.forms.items()):
+                    last = _POSSESSIVE.sub("", f.rsplit(" ", 1)[-1]) if " " in f else None
+                    if last in moved.forms:
+                        take = min(n, moved.forms[last])
+                        moved.forms[last] -= take
+                        moved.types["PER"] -= take
+            target.absorb(moved, as_type="PER")
 
 
 def _vote(c: Cand) -> str:
