@@ -104,5 +104,8 @@ def _binary_ratio(chunk: bytes) -> float:
     """Share of control bytes other than whitespace: text files have almost none."""
     if not chunk:
         return 0.0
-    bad = sum(1 for b in chunk if b < 32 and b not in (9, 10, 12, 13))
+    bad = len(chunk.translate(None, _NOT_CONTROL))  # what is left once every other byte is deleted
     return bad / len(chunk)
+
+
+_NOT_CONTROL = bytes([9, 10, 12, 13, *range(32, 256)])
