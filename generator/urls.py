@@ -78,6 +78,7 @@ def classification(name: str) -> str:
     return f"classification/{slug(name)}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity(kind: str, name: str) -> str:
     """Page of one named entity; spellings that differ only in case or spacing share it."""
     return f"entity/{slug(kind)}/{slug(' '.join(name.lower().split()))}.md"
@@ -92,11 +93,21 @@ def relpath(to_path: str, from_dir: str) -> str:
     """posixpath.relpath for docs paths (relative, no `..`), without its cost (it asks the OS for the cwd)."""
     if not from_dir:
         return to_path
-    f, t = from_dir.split("/"), to_path.split("/")
+    cut = to_path.rfind("/") + 1
+    return _way(to_path[:cut], from_dir) + to_path[cut:]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _way(to_folder: str, from_dir: str) -> str:
+    """The relative way from a folder to a folder (`to_folder` ends in `/`; the result too, unless empty).
+
+    A build asks for the same few pairs of folders hundreds of thousands of times, hence the cache.
+    """
+    f, t = from_dir.split("/"), to_folder.split("/")[:-1]
     i = 0
-    while i < len(f) and i < len(t) - 1 and f[i] == t[i]:
+    while i < len(f) and i < len(t) and f[i] == t[i]:
         i += 1
-    return "/".join([".."] * (len(f) - i) + t[i:])
+    return "".join(part + "/" for part in [".."] * (len(f) - i) + t[i:])
 
 
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:

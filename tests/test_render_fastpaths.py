@@ -10,6 +10,7 @@ import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import urls
 from generator.render.text import _DROP, _MD, h, md, one_line
 
 # text rich in what the scans look for: controls, odd whitespace, HTML and Markdown syntax
@@ -46,3 +47,33 @@ def test_text_with_nothing_to_change_comes_back_as_is() -> None:
     assert h("A & B <b>") == "A &amp; B &lt;b&gt;"
     assert one_line("  two\n lines ") == "two lines"
     assert md("1. *not* a list") == "1\\. \\*not\\* a list"
+
+
+FOLDER = st.lists(st.sampled_from(["cable", "entity", "per", "org", "date", ".search", "a b", ""]), max_size=3)
+
+
+def plain_relpath(to_path: str, from_dir: str) -> str:
+    """The relative path as first written: compare folder by folder, `..` for each folder left."""
+    if not from_dir:
+        return to_path
+    f, t = from_dir.split("/"), to_path.split("/")
+    i = 0
+    while i < len(f) and i < len(t) - 1 and f[i] == t[i]:
+        i += 1
+    return "/".join([".."] * (len(f) - i) + t[i:])
+
+
+@settings(max_examples=800)
+@given(FOLDER, FOLDER, st.sampled_from(["x.md", "index.md", "_a.md", ""]))
+def test_cached_relpath_is_the_plain_relpath(to: list[str], frm: list[str], name: str) -> None:
+    to_path, from_dir = "/".join([*to, name]), "/".join(frm)
+    assert urls.relpath(to_path, from_dir) == plain_relpath(to_path, from_dir)
+    assert urls.relpath(to_path, from_dir) == plain_relpath(to_path, from_dir)  # a second time, from the cache
+
+
+def test_links_between_folders() -> None:
+    assert urls.href("cable/A.md", "entity/per/x.md", "p") == "../entity/per/x.html#p"
+    assert urls.href("entity/per/x.md", "entity/per/y.md") == "y.html"
+    assert urls.link("entity/per/x.md", "cable/A.md") == "../../cable/A.md"
+    assert urls.link("index.md", "cable/A.md") == "cable/A.md"
+    assert urls.link("cable/A.md", "index.md") == "../index.md"
