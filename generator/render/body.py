@@ -2,12 +2,13 @@
 
 Links are found in one pass over each paragraph: back-references to the REF list (`(ref a)`, `reftel B`,
 `REFTEL`), named entities (matched word by word, so the cost does not grow with the number of names), and
-redactions (`XXXXXXXXXXXX`). Everything between them is escaped text.
+redactions (`XXXXXXXXXXXX`). Everything between them is escaped text. A quick substring test skips the REF and
+redaction patterns in the many paragraphs that cannot hold one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import urls
 from ..record import Cable, Paragraph
@@ -20,8 +21,7 @@ REDACTION = re.compile(r"(?<![A-Za-z0-9])(?:X{6,}|x{6,})(?![A-Za-z0-9])")
 SNIPPET = 80  # characters of context each side of a mention on entity pages
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of a paragraph that becomes markup: a link (href) or a redaction (href None)."""
 
     start: int
@@ -35,8 +35,8 @@ class Span:
 class EntityMatcher:
     """Finds the entities of one cable in its text by whole words, longest name first.
 
-    str.find over the first words of the names finds candidate positions in C; only there are the words
-    compared, so the cost is a fast scan of the text per name plus a little per mention (no regex to compile).
+    One scan reads the words of the text (a precompiled regex, in C); a name is tried only where its first word
+    stands, so the cost is a look-up per word plus a little per mention (no regex to compile per cable).
     """
 
     def __init__(self, names: dict[str, str]):
@@ -48,57 +48,41 @@ class EntityMatcher:
         for cands in self.first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[0]))
 
-    def _candidates(self, text: str) -> list[int]:
-        """Every position where the first word of some name occurs, in order."""
-        starts = set()
-        for w in self.first:
-            i = text.find(w)
-            while i >= 0:
-                starts.add(i)
-                i = text.find(w, i + 1)
-        return sorted(starts)
-
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of every mention, non-overlapping."""
-        out = []
+        out: list[tuple[int, int, str]] = []
+        if not self.first:
+            return out
         pos = 0
-        for start in self._candidates(text) if self.first else ():
-            if start < pos or not _token_start(text, start):
+        first = self.first
+        for tok in _TOKEN.finditer(text):
+            cands = first.get(tok.group())
+            if cands is None or tok.start() < pos:
                 continue
-            hit = self._match(text, start)
+            hit = _match(text, tok.end(), cands)
             if hit:
-                end, key = hit
-                out.append((start, end, key))
-                pos = end
+                pos, key = hit
+                out.append((tok.start(), pos, key))
         return out
 
-    def _match(self, text: str, start: int) -> tuple[int, str] | None:
-        """End and key of the longest name that starts at a token start, with only spaces between its words."""
-        tok = _TOKEN.match(text, start)
-        for words, key in self.first.get(tok.group(), ()) if tok else ():
-            end = tok.end()
-            for w in words[1:]:
-                gap = _GAP.match(text, end)
-                nxt = _TOKEN.match(text, gap.end()) if gap else None
-                if not nxt or nxt.group() != w:
-                    break
-                end = nxt.end()
-            else:
-                return end, key
-        return None
+
+def _match(text: str, end: int, cands: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    """End and key of the first (longest) name whose first word ends at `end` and whose other words follow it,
+    with only spaces between them."""
+    for words, key in cands:
+        stop = end
+        for w in words[1:]:
+            gap = _GAP.match(text, stop)
+            nxt = _TOKEN.match(text, gap.end()) if gap else None
+            if not nxt or nxt.group() != w:
+                break
+            stop = nxt.end()
+        else:
+            return stop, key
+    return None
 
 
 _GAP = re.compile(r"\s+")
-
-
-def _token_start(text: str, i: int) -> bool:
-    """True where a word (as _TOKEN reads words) begins: not inside `U.S`, `ISN/NSS` or `word`."""
-    if i == 0:
-        return True
-    prev = text[i - 1]
-    if prev.isalnum() or prev == "_":
-        return False
-    return not (prev in "'’.&/-" and i >= 2 and (text[i - 2].isalnum() or text[i - 2] == "_"))
 
 
 def entity_matcher(cable: Cable) -> EntityMatcher:
@@ -130,7 +114,7 @@ def ref_anchor(label: str, index: int) -> str:
 
 def _ref_spans(text: str, page: str, targets: dict[str, list[str]], resolve) -> list[Span]:
     """Back-references in the text, each linked to the cable it names (or to the REF list when ambiguous)."""
-    if not targets:
+    if not targets or "ref" not in text.lower():  # every REF_MENTION starts with R, E, F (ASCII only)
         return []
     every = list(dict.fromkeys(i for ids in targets.values() for i in ids))
     labels = list(targets)
@@ -158,9 +142,10 @@ def _ref_spans(text: str, page: str, targets: dict[str, list[str]], resolve) -> 
 def _spans(text: str, page: str, targets, resolve, matcher: EntityMatcher) -> list[Span]:
     """Every span of a paragraph that becomes markup, non-overlapping, in text order."""
     spans = _ref_spans(text, page, targets, resolve)
-    spans += [Span(m.start(), m.end(), "redaction") for m in REDACTION.finditer(text)]
-    spans += [Span(s, e, "entity", urls.href(page, key), None, key) for s, e, key in matcher.find(text)]
-    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    if "XXXXXX" in text or "xxxxxx" in text:
+        spans += [Span(m.start(), m.end(), "redaction") for m in REDACTION.finditer(text)]
+    spans += [Span(s, e, "entity", None, None, key) for s, e, key in matcher.find(text)]
+    spans.sort(key=lambda s: (s.start, s.start - s.end))
     out: list[Span] = []
     linked: set[str] = set()
     for s in spans:
@@ -170,8 +155,12 @@ def _spans(text: str, page: str, targets, resolve, matcher: EntityMatcher) -> li
             if s.key in linked:
                 continue
             linked.add(s.key)
+            s = s._replace(href=urls.href(page, s.key))
         out.append(s)
     return out
+
+
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def markup(text: str, spans: list[Span]) -> str:
@@ -188,7 +177,8 @@ def markup(text: str, spans: list[Span]) -> str:
             parts.append(f'<a class="{s.kind}" href="{s.href}"{title}>{inner}</a>')
         pos = s.end
     parts.append(h(text[pos:]))
-    return re.sub(r"[ \t]*\n[ \t]*", "<br>\n", "".join(parts).strip())
+    out = "".join(parts).strip()
+    return _BREAK.sub("<br>\n", out) if "\n" in out else out
 
 
 def snippet(text: str, start: int, end: int) -> tuple[str, str, str]:
