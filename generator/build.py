@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import entities, urls
 from .cli import report_skips, report_warnings
-from .parse import NotACable, hints_of, parse, year_entry, year_hints
+from .parse import NotACable, hints_of, parse, preamble, year_entry, year_hints
 from .progress import Progress
 from .readers import RawCable, Skip, iter_files, read_file
 from .record import Cable
@@ -200,8 +200,9 @@ def _read_task(task: tuple[int, list[Path]]) -> tuple[list[tuple[str, int, list]
 
     def flush() -> None:
         name = f"{number:06d}-{len(chunks):04d}"
-        spill.put(name + "-raw", buf)
-        chunks.append((name, len(buf), [year_entry(r) for r in buf]))
+        pres = [preamble(r) for r in buf]  # read once: for the year entries here, for the parser later
+        spill.put(name + "-raw", list(zip(buf, pres)))
+        chunks.append((name, len(buf), [year_entry(r, p) for r, p in zip(buf, pres)]))
         buf.clear()
 
     for f in files:
@@ -221,9 +222,12 @@ def _parse_task(name: str) -> tuple[list[Cable | Skip], object]:
     """Parse a spilled chunk of raw cables; spill the cables; return them slim (and skips) in input order,
     with what the chunk tells the entity pass."""
     spill: Spill = _SHARED["spill"]
-    raws = spill.get(name + "-raw")
+    pairs = spill.get(name + "-raw")
     spill.path(name + "-raw").unlink()
-    items = [parse_one(raw, _SHARED["hints"]) for raw in raws]
+    hints = _SHARED["hints"]
+    hints.preambles = {id(raw): (raw.text, pre) for raw, pre in pairs}  # parse() takes them (this process's copy)
+    items = [parse_one(raw, hints) for raw, _pre in pairs]
+    hints.preambles = {}
     cables = [c for c in items if isinstance(c, Cable)]
     spill.put(name, cables)
     return [slim(c) if isinstance(c, Cable) else c for c in items], entities.knowledge_part(cables)

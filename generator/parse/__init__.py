@@ -13,7 +13,7 @@ from .references import cited, parse_references, ref_blocks, split_items
 from .years import ArchiveYears, infer_year, key_of, neighbour_years, text_years
 from .years import year_hints as _archive_hints
 
-__all__ = ["NotACable", "parse", "infer_year", "year_hints", "year_entry", "hints_of", "text_years"]
+__all__ = ["NotACable", "parse", "infer_year", "year_hints", "year_entry", "hints_of", "preamble", "text_years"]
 
 
 class NotACable(ValueError):
@@ -204,6 +204,11 @@ def _routing_header(text: str, cls: dict | None) -> str:
     if not cls:
         return ""
     return text[:cls["start"]].strip()
+
+
+def preamble(raw: RawCable) -> _Pre:
+    """The preamble fields of a raw cable (for `year_entry`, and for `parse` through the hints' `preambles`)."""
+    return _pre_of(raw)
 
 
 def _pre_of(raw: RawCable, known_years: object = None) -> _Pre:
