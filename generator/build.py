@@ -472,7 +472,19 @@ def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: entities.
     found = [e for part in _map(_second_reading_task, readings, jobs, shared) for e in part]
     del readings
     cables = [c if e is None else replace(c, entities=e) for c, e in zip(cables, found)]
-    return entities.merge_archive(cables, learned)
+    cables, notes = entities.merge_archive(cables, learned)
+    return shared_entities(cables), notes
+
+
+def shared_entities(cables: list[Cable]) -> list[Cable]:
+    """The cables with equal entities made one object (`Bahrain`, named once, in a thousand cables): they arrive
+    from the workers as copies, and the archive-wide passes hold every cable's entities at once."""
+    one: dict = {}
+    out = []
+    for c in cables:
+        ents = tuple([one.setdefault(e, e) for e in c.entities])
+        out.append(replace(c, entities=ents) if ents else c)
+    return out
 
 
 def resolve_all(cables: list[Cable], chunks: list[Chunk], spill: Spill, skips: list[Skip], notes: list[str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One item of a REF list; `id` is the canonical cable ID, or None when the item is not a cable."""
 
@@ -13,7 +13,7 @@ class Reference:
     id: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A body paragraph as written: number (None for unnumbered text), portion mark, preceding heading."""
 
@@ -23,7 +23,7 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A named entity mentioned by the cable; `count` is its number of mentions in this cable."""
 
@@ -33,7 +33,7 @@ class Entity:
     count: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cable:
     """Every fact a cable states, parsed; values are as written unless a field says canonical."""
 
