@@ -39,6 +39,7 @@ PARALLEL_FROM = 400  # inputs (files, then cables) below which one process is fa
 READ_CHUNK = 64  # files per reading task
 PARSE_CHUNK = 100  # cables per parsing task
 RENDER_CHUNK = 100  # cable pages per rendering task
+TASKS_PER_WORKER = 40  # then a fresh worker: what a worker copied of the shared archive (by touching it) goes
 SPILL_CHUNK = 200  # cables per spilled chunk (the unit of parsing, entity reading and rendering in workers)
 
 _SHARED: dict = {}  # what forked workers inherit (raws and hints, or the archive): set just before the fork
@@ -61,7 +62,7 @@ def _pool(jobs: int, shared: dict) -> Iterator[multiprocessing.pool.Pool]:
     _SHARED.update(shared)
     gc.collect()
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=TASKS_PER_WORKER)
     try:
         yield pool
     finally:
