@@ -61,3 +61,10 @@ def test_whole_words_only_longest_first() -> None:
     text = "Dr. Bernard  Bot met Bot of the U.S. and Al-Qaeda, not Botha or XU.S"
     found = [(text[s:e], k) for s, e, k in m.find(text)]
     assert found == [("Bernard  Bot", "bb"), ("Bot", "b"), ("U.S", "us")]
+
+
+@settings(max_examples=400)
+@given(NAMES, st.lists(st.lists(st.sampled_from(WORDS + SEPS + ["\x00"]), max_size=12).map("".join), max_size=5))
+def test_paragraphs_scanned_together_match_as_if_alone(names: dict[str, str], texts: list[str]) -> None:
+    m = EntityMatcher(names)
+    assert m.find_each(texts) == [plain_find(names, t) for t in texts]

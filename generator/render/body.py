@@ -8,6 +8,7 @@ redaction patterns in the many paragraphs that cannot hold one.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from .. import urls
@@ -35,8 +36,9 @@ class Span(NamedTuple):
 class EntityMatcher:
     """Finds the entities of one cable in its text by whole words, longest name first.
 
-    One scan reads the words of the text (a precompiled regex, in C); a name is tried only where its first word
-    stands, so the cost is a look-up per word plus a little per mention (no regex to compile per cable).
+    str.find over the first words of the names finds candidate positions in C; only there are the words
+    compared, so the cost is a fast scan of the text per name plus a little per mention (no regex to compile).
+    The paragraphs of a cable are scanned as one text (`find_each`), so the scans are few and long.
     """
 
     def __init__(self, names: dict[str, str]):
@@ -48,41 +50,71 @@ class EntityMatcher:
         for cands in self.first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[0]))
 
+    def _candidates(self, text: str) -> list[int]:
+        """Every position where the first word of some name occurs, in order."""
+        starts = set()
+        for w in self.first:
+            i = text.find(w)
+            while i >= 0:
+                starts.add(i)
+                i = text.find(w, i + 1)
+        return sorted(starts)
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of every mention, non-overlapping."""
-        out: list[tuple[int, int, str]] = []
-        if not self.first:
+        return self.find_each([text])[0]
+
+    def find_each(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """`find` for each text, in one scan of them all: joined by a character that is neither a word, a space
+        nor a joiner, so no word or name runs from one text into the next."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        if not self.first or not texts:
             return out
+        joined = _APART.join(texts)
+        ends = list(accumulate(len(t) + 1 for t in texts))  # where each text ends (its separator), in `joined`
+        k = 0
         pos = 0
-        first = self.first
-        for tok in _TOKEN.finditer(text):
-            cands = first.get(tok.group())
-            if cands is None or tok.start() < pos:
+        for start in self._candidates(joined):
+            if start < pos or not _token_start(joined, start):
                 continue
-            hit = _match(text, tok.end(), cands)
+            hit = _match(joined, start, self.first)
             if hit:
                 pos, key = hit
-                out.append((tok.start(), pos, key))
+                while ends[k] <= start:
+                    k += 1
+                offset = ends[k] - len(texts[k]) - 1
+                out[k].append((start - offset, pos - offset, key))
         return out
 
 
-def _match(text: str, end: int, cands: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-    """End and key of the first (longest) name whose first word ends at `end` and whose other words follow it,
-    with only spaces between them."""
-    for words, key in cands:
-        stop = end
+def _match(text: str, start: int, first: dict) -> tuple[int, str] | None:
+    """End and key of the longest name that starts at a token start, with only spaces between its words."""
+    tok = _TOKEN.match(text, start)
+    for words, key in first.get(tok.group(), ()) if tok else ():
+        end = tok.end()
         for w in words[1:]:
-            gap = _GAP.match(text, stop)
+            gap = _GAP.match(text, end)
             nxt = _TOKEN.match(text, gap.end()) if gap else None
             if not nxt or nxt.group() != w:
                 break
-            stop = nxt.end()
+            end = nxt.end()
         else:
-            return stop, key
+            return end, key
     return None
 
 
+_APART = "\x00"  # neither \w, \s nor a joiner: it ends a word and a gap, as the end of a text does
 _GAP = re.compile(r"\s+")
+
+
+def _token_start(text: str, i: int) -> bool:
+    """True where a word (as _TOKEN reads words) begins: not inside `U.S`, `ISN/NSS` or `word`."""
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    if prev.isalnum() or prev == "_":
+        return False
+    return not (prev in "'’.&/-" and i >= 2 and (text[i - 2].isalnum() or text[i - 2] == "_"))
 
 
 def entity_matcher(cable: Cable) -> EntityMatcher:
@@ -139,12 +171,12 @@ def _ref_spans(text: str, page: str, targets: dict[str, list[str]], resolve) -> 
     return out
 
 
-def _spans(text: str, page: str, targets, resolve, matcher: EntityMatcher) -> list[Span]:
-    """Every span of a paragraph that becomes markup, non-overlapping, in text order."""
+def _spans(text: str, page: str, targets, resolve, mentions: list[tuple[int, int, str]]) -> list[Span]:
+    """Every span of a paragraph that becomes markup, non-overlapping, in text order (`mentions`: its entities)."""
     spans = _ref_spans(text, page, targets, resolve)
     if "XXXXXX" in text or "xxxxxx" in text:
         spans += [Span(m.start(), m.end(), "redaction") for m in REDACTION.finditer(text)]
-    spans += [Span(s, e, "entity", None, None, key) for s, e, key in matcher.find(text)]
+    spans += [Span(s, e, "entity", None, None, key) for s, e, key in mentions]
     spans.sort(key=lambda s: (s.start, s.start - s.end))
     out: list[Span] = []
     linked: set[str] = set()
@@ -210,13 +242,13 @@ def paragraph_ids(paragraphs: tuple[Paragraph, ...]) -> list[str]:
 def body_html(cable: Cable, page: str, resolve) -> tuple[str, dict[str, tuple[str, str, str, str]]]:
     """The body as one raw HTML block, and the first mention of each entity: key -> (anchor, before, name, after)."""
     targets = ref_targets(cable)
-    matcher = entity_matcher(cable)
+    mentions = entity_matcher(cable).find_each([p.text for p in cable.paragraphs])
     first: dict[str, tuple[str, str, str, str]] = {}
     out = ['<div class="cable-body">']
-    for p, pid in zip(cable.paragraphs, paragraph_ids(cable.paragraphs)):
+    for p, pid, found in zip(cable.paragraphs, paragraph_ids(cable.paragraphs), mentions):
         if p.heading:
             out.append(f'<h3 class="cable-heading">{h(p.heading)}</h3>')
-        spans = _spans(p.text, page, targets, resolve, matcher)
+        spans = _spans(p.text, page, targets, resolve, found)
         for s in spans:
             if s.key and s.key not in first:
                 first[s.key] = (pid, *snippet(p.text, s.start, s.end))
