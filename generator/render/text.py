@@ -21,20 +21,22 @@ _CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]")
 # (its core list plus `|` from the tables extension). One str.translate pass does all of it.
 _MD = {**_DROP, ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
        **{ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|"}}
-# Quick scans that let most text through untouched (the same result as the full treatment, at a fraction of the
-# cost): any character h() or md() would change, and anything one_line() would change (a control character,
-# whitespace other than a lone space between two words).
-_HTML_SPECIAL = re.compile("[&<>\"'" + "".join(map(chr, _CONTROLS)) + "]")
+# Any character md() would change: a quick scan lets most text through untouched (translate is slow).
 _MD_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _MD))) + "]")
-_NOT_ONE_LINE = re.compile(r"[^\S ]|  |^ | $|[" + "".join(map(chr, _CONTROLS)) + "]")
 # Characters YAML refuses even inside a quoted string (and controls no reader needs in a title).
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x7f-\x9f]")
 
 
 def _clean(text: str | None) -> str:
-    """The text without control characters (a quick scan first: most text has none)."""
+    """The text without control characters (quick tests first: most text has none).
+
+    str.isprintable() is false for every control character, and fast; it is also false for a line break, so a
+    text of several lines is tried line by line before the (slower) regex scan.
+    """
     text = text or ""
-    return text.translate(_DROP) if _CONTROL.search(text) else text
+    if text.isprintable() or all(map(str.isprintable, text.split("\n"))) or not _CONTROL.search(text):
+        return text
+    return text.translate(_DROP)
 
 
 def clean(text: str | None) -> str:
@@ -43,15 +45,20 @@ def clean(text: str | None) -> str:
 
 
 def one_line(text: str | None) -> str:
-    """Text on one line, whitespace runs collapsed (fields, subjects, names)."""
+    """Text on one line, whitespace runs collapsed (fields, subjects, names).
+
+    Printable text has no control character and no whitespace but the plain space (str.isprintable), so it is
+    already on one line unless its spaces run or lead or trail.
+    """
     text = text or ""
-    return " ".join(_clean(text).split()) if _NOT_ONE_LINE.search(text) else text
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(_clean(text).split())
 
 
 def h(text: str | None) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    text = text or ""
-    return html.escape(_clean(text), quote=True) if _HTML_SPECIAL.search(text) else text
+    return html.escape(_clean(text), quote=True)
 
 
 def md(text: str | None) -> str:
