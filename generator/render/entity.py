@@ -2,6 +2,8 @@
 indexes per type."""
 from __future__ import annotations
 
+import functools
+import heapq
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -43,14 +45,20 @@ def entity_page(key: str, archive: Archive, snips: dict) -> Iterator[tuple[str, 
     rows = []
     for cid in info.cables:
         c = archive.cables[cid]
-        date = c.date or str(cable_year(c))
+        date, subject = _date_subject(c.date or str(cable_year(c)), c.subject)
         anchor, before, name, after = snips.get(cid, (None, "", "", ""))
         link = f'<a href="{urls.href(key, urls.cable(cid), anchor)}">{cid}</a>'
         quote = f": “{_around(before, name, after)}”" if name else ""
-        subject = f" {h(one_line(c.subject))}" if c.subject else ""
-        rows.append(f"<li>{h(date)} {link}{subject}{quote}</li>")
+        rows.append(f"<li>{date} {link}{subject}{quote}</li>")
     intro = raw(_about(key, info, archive)) + "\n\n## Cables, newest first"
     yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE, html=html_list("entity-cables"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date_subject(date: str, subject: str | None) -> tuple[str, str]:
+    """A cable's date and subject as entity pages show them (HTML): a cable is listed on the page of every entity
+    it names, so they are escaped once, not once per entity."""
+    return h(date), f" {h(one_line(subject))}" if subject else ""
 
 
 def _about(key: str, info: EntityInfo, archive: Archive) -> str:
@@ -60,7 +68,7 @@ def _about(key: str, info: EntityInfo, archive: Archive) -> str:
            f"{plural(len(info.cables), 'cable')}. {kind}</p>"]
     if info.aliases:
         out.append(f"<p>Also written: {h(', '.join(one_line(a) for a in info.aliases))}.</p>")
-    together = [k for k, _n in sorted(info.together.items(), key=lambda kv: (-kv[1], kv[0]))[:TOGETHER]]
+    together = [k for k, _n in heapq.nsmallest(TOGETHER, info.together.items(), key=lambda kv: (-kv[1], kv[0]))]
     if together:
         out.append("<p><strong>Named most often with:</strong> " + ", ".join(
             f'<a href="{urls.href(key, k)}">{h(one_line(archive.entities[k].name))}</a> ({info.together[k]})'

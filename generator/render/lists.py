@@ -4,6 +4,7 @@ Every listing is paginated (PER_PAGE rows, one link each), so no page grows with
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 from .. import urls
@@ -96,8 +97,16 @@ def cable_row(cid: str, page: str, archive: Archive) -> str:
     if marks:
         cls += "//" + "/".join(marks)
     link = f'<a href="{urls.href(page, urls.cable(cid))}">{cid}</a>'
-    return (f"<tr><td>{h(date)}</td><td>{link}</td><td>{h(one_line(c.origin))}</td><td>{h(one_line(cls))}</td>"
-            f"<td>{h(one_line(c.subject))}</td></tr>")
+    date_cell, rest = _row_cells(date, c.origin, cls, c.subject)
+    return f"<tr>{date_cell}<td>{link}</td>{rest}</tr>"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _row_cells(date: str, origin: str | None, cls: str, subject: str | None) -> tuple[str, str]:
+    """The cells of a cable's row around its link (HTML): a cable has a row in each listing it belongs to (its
+    tags, origin, month, classification …), so they are escaped once, not once per listing."""
+    return (f"<td>{h(date)}</td>",
+            f"<td>{h(one_line(origin))}</td><td>{h(one_line(cls))}</td><td>{h(one_line(subject))}</td>")
 
 
 def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive) -> Iterator[Page]:
