@@ -49,7 +49,8 @@ class EntityInfo:
     @property
     def aliases(self) -> list[str]:
         """Every other spelling seen."""
-        return sorted(n for n in self.names if n != self.name)
+        name = self.name  # a sort: once, not once per spelling
+        return sorted(n for n in self.names if n != name)
 
 
 @dataclass(frozen=True)

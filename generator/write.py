@@ -35,6 +35,7 @@ class Writer:
         self.docs = Path(docs).resolve()
         self.docs.mkdir(parents=True, exist_ok=True)
         _FOLDERS.clear()  # each build looks at its folders afresh
+        _MADE.clear()
         self.stats = Stats()
         self.previous = self._read_manifest()
 
@@ -93,6 +94,7 @@ class Writer:
             folder = folder.parent
 
 
+_MADE: set[Path] = set()  # folders this build made or found
 _FOLDERS: dict[tuple[Path, str], Path] = {}  # (docs, folder path) -> the folder resolved and checked once
 
 
@@ -127,7 +129,9 @@ def write_page(docs: Path, path: str, text: str) -> bool:
         if full.stat().st_size == len(data) and full.read_bytes() == data:
             return False
     except FileNotFoundError:
-        full.parent.mkdir(parents=True, exist_ok=True)
+        if full.parent not in _MADE:  # a new page: its folder made once per build, not once per page
+            full.parent.mkdir(parents=True, exist_ok=True)
+            _MADE.add(full.parent)
     tmp = full.with_name(full.name + f".{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, full)
