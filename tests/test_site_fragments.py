@@ -1,0 +1,63 @@
+"""overrides/hooks/fragments.py: Material's parts that are the same across a folder of pages are rendered once per
+folder, and the site is the same bytes as the theme makes without the hook (the examples and the real corpus)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from sitebuild import ROOT, built
+from test_site_parts import differences
+
+EXAMPLES = ROOT / "examples" / "cables"
+HOOK = "overrides/hooks/fragments.py"
+
+
+def plain_theme(config: Path, work: Path, site: Path) -> Path:
+    """The same configuration without the hook and its templates: Material as it comes, plus our other overrides."""
+    custom = work / "overrides"
+    shutil.copytree(ROOT / "overrides", custom, ignore=shutil.ignore_patterns("main.html", "partials", "__pycache__"))
+    cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+    cfg["theme"]["custom_dir"] = str(custom)
+    cfg["hooks"] = [h for h in cfg["hooks"] if not h.endswith(HOOK)]
+    cfg["site_dir"] = str(site)
+    out = work / "plain.yml"
+    out.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def without_hook(one, tmp_path: Path) -> Path:
+    """The site of the same docs built without the hook; returns its folder."""
+    site = tmp_path / "plain-site"
+    build(load_config(str(plain_theme(one.config, tmp_path, site)), strict=True))
+    return site
+
+
+def test_example_site_is_the_same_without_the_hook(tmp_path_factory, tmp_path):
+    one = built("examples", [EXAMPLES], tmp_path_factory)
+    assert any(h.endswith(HOOK) for h in yaml.safe_load(one.config.read_text())["hooks"])
+    assert differences(one.site, without_hook(one, tmp_path)) == []
+
+
+@pytest.mark.slow
+def test_corpus_site_is_the_same_without_the_hook(shared, tmp_path_factory, tmp_path):
+    one = built("corpus", [shared / "corpus", shared / "seeds"], tmp_path_factory)
+    assert differences(one.site, without_hook(one, tmp_path)) == []
+
+
+def test_parts_are_shared_per_folder_and_never_for_pages_in_the_nav(tmp_path_factory, tmp_path):
+    one = built("examples", [EXAMPLES], tmp_path_factory)
+    cfg = load_config(str(one.config), site_dir=str(tmp_path / "site"), strict=True)
+    build(cfg)
+    cache = next(m for name, m in cfg.hooks.items() if name.endswith(HOOK)).CACHE
+    folders = {folder for _part, folder in cache}
+    assert {"cable", "tag", "origin", "date"} <= folders  # one rendering serves every page of each folder
+    assert {part for part, _f in cache} >= {"nav", "palette", "config", "scripts", "styles"}
+    nav = cache[("nav", "cable")]
+    assert 'href="../cables.html"' in nav and "md-nav__link--active" not in nav
+    page = (tmp_path / "site" / "cables.html").read_text(encoding="utf-8")
+    assert "md-nav__link--active" in page  # a page in the nav is rendered as usual: its item is marked
