@@ -1,5 +1,6 @@
-"""overrides/hooks/fragments.py: Material's parts that are the same across a folder of pages are rendered once per
-folder, and the site is the same bytes as the theme makes without the hook (the examples and the real corpus)."""
+"""overrides/hooks/fragments.py and converter.py: Material's parts that are the same across a folder of pages are
+rendered once per folder, one Markdown converter serves every page, and the site is the same bytes as MkDocs and
+the theme make without the two hooks (the examples and the real corpus)."""
 from __future__ import annotations
 
 import shutil
@@ -15,15 +16,17 @@ from test_site_parts import differences
 
 EXAMPLES = ROOT / "examples" / "cables"
 HOOK = "overrides/hooks/fragments.py"
+SPEED_HOOKS = (HOOK, "overrides/hooks/converter.py")
 
 
 def plain_theme(config: Path, work: Path, site: Path) -> Path:
-    """The same configuration without the hook and its templates: Material as it comes, plus our other overrides."""
+    """The same configuration without the two hooks and the templates: MkDocs and Material as they come, plus our
+    other overrides."""
     custom = work / "overrides"
     shutil.copytree(ROOT / "overrides", custom, ignore=shutil.ignore_patterns("main.html", "partials", "__pycache__"))
     cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
     cfg["theme"]["custom_dir"] = str(custom)
-    cfg["hooks"] = [h for h in cfg["hooks"] if not h.endswith(HOOK)]
+    cfg["hooks"] = [h for h in cfg["hooks"] if not h.endswith(SPEED_HOOKS)]
     cfg["site_dir"] = str(site)
     out = work / "plain.yml"
     out.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
@@ -39,7 +42,8 @@ def without_hook(one, tmp_path: Path) -> Path:
 
 def test_example_site_is_the_same_without_the_hook(tmp_path_factory, tmp_path):
     one = built("examples", [EXAMPLES], tmp_path_factory)
-    assert any(h.endswith(HOOK) for h in yaml.safe_load(one.config.read_text())["hooks"])
+    hooks = yaml.safe_load(one.config.read_text())["hooks"]
+    assert all(any(h.endswith(name) for h in hooks) for name in SPEED_HOOKS)
     assert differences(one.site, without_hook(one, tmp_path)) == []
 
 
@@ -61,3 +65,27 @@ def test_parts_are_shared_per_folder_and_never_for_pages_in_the_nav(tmp_path_fac
     assert 'href="../cables.html"' in nav and "md-nav__link--active" not in nav
     page = (tmp_path / "site" / "cables.html").read_text(encoding="utf-8")
     assert "md-nav__link--active" in page  # a page in the nav is rendered as usual: its item is marked
+
+
+def test_one_converter_serves_every_page_and_mkdocs_is_restored_after(tmp_path_factory, tmp_path):
+    import markdown
+    from mkdocs.structure import pages
+
+    one = built("examples", [EXAMPLES], tmp_path_factory)
+    made = []
+    real = markdown.Markdown
+
+    class Counting(real):
+        def __init__(self, **kw):
+            made.append(1)
+            super().__init__(**kw)
+
+    cfg = load_config(str(one.config), site_dir=str(tmp_path / "site"), strict=True)  # (it makes one to check)
+    markdown.Markdown = Counting
+    try:
+        build(cfg)
+    finally:
+        markdown.Markdown = real
+    assert len(list((tmp_path / "site").rglob("*.html"))) > 50
+    assert len(made) == 1  # one converter for the whole site, not one per page
+    assert pages.markdown is markdown  # the hook leaves MkDocs as it found it
