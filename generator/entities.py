@@ -252,7 +252,8 @@ def _shape(w: str) -> str:
     return "cap"
 
 
-_GAP_TOKEN = re.compile(r"([\W_]*)(" + _TOKEN.pattern + ")")
+_PLAIN = r"[a-z]++(?![\w'’\-/&.])|[A-Z][a-z]*+(?![\w'’\-/&.])|"  # `embassy`, `Embassy`: the common words first
+_GAP_TOKEN = re.compile(r"([\W_]*+)(" + _PLAIN + _TOKEN.pattern + ")")  # the words _TOKEN finds, found faster
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -263,16 +264,24 @@ def _word(w: str) -> tuple[str, str]:
 
 def tokenize(text: str) -> list[Tok]:
     """The words of a text with their shapes and the breaks between them."""
+    return _tokens(text)[0]
+
+
+def _tokens(text: str) -> tuple[list[Tok], list[int]]:
+    """The words of a text, and where the words not in lower case are (the few that every scan starts from)."""
     toks: list[Tok] = []
+    marks: list[int] = []
     append = toks.append
     pairs = _GAP_TOKEN.findall(text)
     if not pairs:
-        return toks
+        return toks, marks
     gap, w = pairs[0]
     key, shape = _word(w)
     pos = len(gap) + len(w)
     last = _new_tok(Tok, (w, key, len(gap), pos, shape, False, True))
     append(last)
+    if shape != "lower":
+        marks.append(0)
     sent_end = _SENT_END.search
     word = _word
     for gap, w in islice(pairs, 1, None):  # one pass per word of the archive: kept lean
@@ -282,6 +291,8 @@ def tokenize(text: str) -> list[Tok]:
             key, shape = w, "lower"
         else:
             key, shape = word(w)
+            if shape != "lower":
+                marks.append(len(toks))
         if gap == " ":
             brk = sent = False
         else:
@@ -294,7 +305,7 @@ def tokenize(text: str) -> list[Tok]:
                 sent = True
         last = _new_tok(Tok, (w, key, start, pos, shape, brk, sent))
         append(last)
-    return toks
+    return toks, marks
 
 
 _NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # letters counted in C, not as regex runs
@@ -415,12 +426,12 @@ class Extractor:
         iso = gz.fips_to_iso()
         self.towns = {iso[t] for t in cable.tags if t in iso}
         body = self.segments(cable)
-        segs = [(tokenize(text), text, caps) for text, caps in body + _line_segments(cable)]
-        for toks, text, caps in segs[:len(body)]:
+        segs = [(*_tokens(text), text, caps) for text, caps in body + _line_segments(cable)]
+        for toks, marks, text, caps in segs[:len(body)]:
             if caps:
                 self._caps(toks, text)
             else:
-                self._mixed(toks, text)
+                self._mixed(toks, text, marks)
         self._people_lines(cable)
         self.groups, self.open = _count(segs, self.cands, self._open_word)  # words dropped: only counts kept
         return self.cands
@@ -448,13 +459,15 @@ class Extractor:
         return k
 
     # mixed-case text
-    def _mixed(self, toks: list[Tok], text: str) -> None:
+    def _mixed(self, toks: list[Tok], text: str, marks: list[int] | None = None) -> None:
         n = len(toks)
         nxt = 0  # a phrase is read once: the next one starts after it
-        for i in [i for i, t in enumerate(toks) if t.shape == "cap" or t.shape == "upper"]:
+        for i in range(n) if marks is None else marks:
             if i < nxt:
                 continue
             t = toks[i]
+            if t.shape != "cap" and t.shape != "upper":
+                continue
             if t.key in GENERIC and t.key not in TITLES and (
                     i + 1 == n or toks[i + 1].brk or toks[i + 1].shape == "num"
                     or toks[i + 1].shape == "lower" and toks[i + 1].key not in gz.CONNECTORS):
@@ -1181,7 +1194,7 @@ def merge_archive(cables: list, learned: Learned) -> tuple[list, list[str]]:
     return _merge_archive(cables, learned.acronyms)
 
 
-def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...], Cand],
+def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple[str, ...], Cand],
            open_word=None) -> tuple[dict[tuple[str, ...], _Group], Counter]:
     """Every mention of the candidates in the cable's text, with surnames folded into full names.
 
@@ -1224,20 +1237,24 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
     groups: dict[tuple[str, ...], _Group] = {}
     opened: Counter = _counter()
     seen: dict[tuple[str, bool], bool] = {}
-    for toks, text, caps in segs:
+
+    def open_seen(key: str, caps: bool) -> bool:
+        ok = seen.get((key, caps))
+        if ok is None:
+            ok = seen[(key, caps)] = open_word(key, caps)
+        return ok
+
+    for toks, marks, text, caps in segs:
         n = len(toks)
         nxt = 0  # a mention ends before the next one starts
-        for i in [i for i, t in enumerate(toks) if caps or t.shape != "lower"]:
+        for i in range(n) if caps else marks:
             if i < nxt:
                 continue
             t = toks[i]
             if t.key not in firsts:
-                if open_word is not None and t.shape != "num" and _alone(toks, i, caps, open_word):
-                    ok = seen.get((t.key, caps))
-                    if ok is None:
-                        ok = seen[(t.key, caps)] = open_word(t.key, caps)
-                    if ok:
-                        opened[_POSSESSIVE.sub("", t.text)] += 1
+                if open_word is not None and t.shape != "num" and open_seen(t.key, caps) \
+                        and _alone(toks, i, caps, open_seen):
+                    opened[_POSSESSIVE.sub("", t.text)] += 1
                 continue
             key: tuple[str, ...] = ()
             best = 0
@@ -1250,8 +1267,8 @@ def _count(segs: list[tuple[list[Tok], str, bool]], cands: dict[tuple[str, ...],
                 if key in forms:
                     best = m - i + 1
             if not best:
-                if open_word is not None and t.shape != "num" and _alone(toks, i, caps, open_word) \
-                        and open_word(t.key, caps):
+                if open_word is not None and t.shape != "num" and open_seen(t.key, caps) \
+                        and _alone(toks, i, caps, open_seen):
                     opened[_POSSESSIVE.sub("", t.text)] += 1
                 continue
             target = forms[tuple(x.key for x in toks[i:i + best])]
