@@ -370,6 +370,8 @@ _STYLE_TITLES = frozenset("sheikh shaikh shaykh sheik sayed sayyid king queen pr
 _NAME_END = frozenset("of for on the and".split())  # words that end a name after a title
 _PLACE_PREPS = frozenset("in from to near at outside inside into across via".split())
 _APPOSITION = frozenset("the a an who whose his her their its former then currently now head chief".split())
+_LOC_AFTER = gz.LOC_WORDS - {"state", "base", "port", "coast"}  # `Kandahar province`
+_ORG_AFTER = frozenset("party movement society bloc militia group faction".split())  # `Wifaq party`
 _NOT_NAME = GENERIC | gz.ORG_WORDS | gz.LOC_WORDS | gz.MISC_WORDS | _STRONG_TITLES | gz.DEMONYMS  # one look-up
 _CAPS_US_NEXT = frozenset("government embassy officials official position policy policies forces troops side "
                           "delegation military ambassador and or congress navy army president citizens".split())
@@ -518,19 +520,22 @@ class Extractor:
     def _classify(self, toks: list[Tok], i: int, j: int, text: str) -> None:
         self._text = text
         run = toks[i:j]
-        while run and (run[0].key in ("the", "a", "an") or (run[0].sent and run[0].key not in TITLES
+        while run and (run[0].key in ("the", "a", "an") or (len(run) > 1 and run[0].sent
+                                                             and run[0].key not in TITLES
                                                              and self._opener(run, toks, i))):
             run = run[1:]
             i += 1
         if not run:
             return
+        single = len(run) == 1  # most phrases: each check below that cannot hold for one word is skipped
         after = toks[j] if j < len(toks) else None
         gap_after = text[run[-1].end:after.start] if after else text[run[-1].end:]
-        if self._definition(run, gap_after, toks, j, text):
+        if "(" in gap_after and self._definition(run, gap_after, toks, j, text):
             return
-        if self._titled(run, toks, i):
+        if (not single or i > 0 and not run[0].brk and toks[i - 1].key in gz.ROLE_WORDS) \
+                and self._titled(run, toks, i):
             return
-        key = tuple(t.key for t in run)
+        key = (run[0].key,) if single else tuple(t.key for t in run)
         known = self._lookup(key, run)
         if known:
             self.add(known.type, [t.text for t in run], norm(known.name), person=known.type == "PER")
@@ -548,16 +553,17 @@ class Extractor:
             return
         if len(run) >= 2 and last in gz.MISC_WORDS:
             return
-        if after and not after.brk and after.shape == "lower" and len(run) <= 3 and self._namelike(run):
-            if after.key in gz.LOC_WORDS and after.key not in ("state", "base", "port", "coast"):
+        if after and not after.brk and after.shape == "lower" and (after.key in _LOC_AFTER or after.key in
+                                                                   _ORG_AFTER) and len(run) <= 3 and self._namelike(run):
+            if after.key in _LOC_AFTER:
                 self.add("LOC", words)
                 return
-            if after.key in ("party", "movement", "society", "bloc", "militia", "group", "faction"):
+            if after.key in _ORG_AFTER:
                 self.add("ORG", words)
                 return
-        if self._town_of(run, toks, j, gap_after):
+        if "," in gap_after and self._town_of(run, toks, j, gap_after):
             return
-        if self._partial(run):
+        if not single and self._partial(run):  # one word: its look-up above said all
             if len(run) >= 3:  # `Ambassador to the U.S. Houda Nonoo`: a name learned elsewhere may follow
                 self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))
             return
@@ -574,28 +580,28 @@ class Extractor:
 
     def _opener(self, run: list[Tok], toks: list[Tok], i: int) -> bool:
         """True when the first word of a phrase is just the capital that opens a sentence (`During`, `Most`)."""
-        t = run[0]
-        known = self._lookup((t.key,), run)
-        if len(run) == 1 and not known:
+        if len(run) == 1:
             return False  # judged later as a lone word
-        return self.vocab.common(t.key) and not known
+        return self.vocab.common(run[0].key) and not self._lookup((run[0].key,), run)
 
     def _lookup(self, key: tuple[str, ...], run: list[Tok]) -> gz.Known | None:
         """What the gazetteer (or the text's own acronyms, or a town of a tagged country) says a phrase is."""
-        if len(key) == 1 and key[0].upper() in self.definitions and _acronym_like(run[0].text):
-            typ, long = self.definitions[key[0].upper()]
-            return gz.Known(typ, long, 3)
-        if len(key) == 1 and key[0].upper() in self.acronyms and _acronym_like(run[0].text):
-            typ, long = self.acronyms[key[0].upper()]
-            return gz.Known(typ, long, 2)
-        known = self.gaz.get(key)
+        if len(key) == 1 and (self.definitions or self.acronyms):
+            acr = key[0].upper()
+            if acr in self.definitions and _acronym_like(run[0].text):
+                typ, long = self.definitions[acr]
+                return gz.Known(typ, long, 3)
+            if acr in self.acronyms and _acronym_like(run[0].text):
+                typ, long = self.acronyms[acr]
+                return gz.Known(typ, long, 2)
+        known = self.gaz.table.get(key)
         if known:
             if run[0].shape == "lower":
                 return None
             if len(key) == 1 and known.name.isupper() and run[0].shape != "upper":
                 return None  # an acronym (`AU`) only matches when written in capitals
             return known
-        place = gz.places().get(" ".join(key)) if len(key) <= 4 else None
+        place = gz.places().get(" ".join(key)) if self.towns and len(key) <= 4 else None
         if place and place.tier == gz.TIER_TOWN and place.country in self.towns:
             return gz.Known("LOC", place.name, 1)
         return None
@@ -1112,7 +1118,7 @@ def first_reading(cable, k: Knowledge) -> Reading | None:
     """One cable read alone against the Knowledge; None for a cable that carries its own entities."""
     if cable.entities:
         return None
-    ex = Extractor(k.gaz, k.vocab, set(k.given))
+    ex = Extractor(k.gaz, k.vocab, k.given)  # read only: not copied per cable
     ex.run(cable)
     ents, weak = ex.first_reading()
     people = tuple((key, _prefer(c.forms)) for key, c in ex.cands.items()
@@ -1236,25 +1242,30 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
     firsts = {k[0] for k in forms}
     groups: dict[tuple[str, ...], _Group] = {}
     opened: Counter = _counter()
-    seen: dict[tuple[str, bool], bool] = {}
+    seen: dict[bool, dict[str, bool]] = {True: {}, False: {}}  # open_word's answers, by text in capitals
 
     def open_seen(key: str, caps: bool) -> bool:
-        ok = seen.get((key, caps))
+        ok = seen[caps].get(key)
         if ok is None:
-            ok = seen[(key, caps)] = open_word(key, caps)
+            ok = seen[caps][key] = open_word(key, caps)
         return ok
 
+    votes = {key: _vote(c) for key, c in cands.items()}
     for toks, marks, text, caps in segs:
         n = len(toks)
         nxt = 0  # a mention ends before the next one starts
+        memo = seen[caps]
         for i in range(n) if caps else marks:
             if i < nxt:
                 continue
             t = toks[i]
             if t.key not in firsts:
-                if open_word is not None and t.shape != "num" and open_seen(t.key, caps) \
-                        and _alone(toks, i, caps, open_seen):
-                    opened[_POSSESSIVE.sub("", t.text)] += 1
+                if open_word is not None and t.shape != "num":
+                    ok = memo.get(t.key)
+                    if ok is None:
+                        ok = memo[t.key] = open_word(t.key, caps)
+                    if ok and _alone(toks, i, caps, open_seen):
+                        opened[_POSSESSIVE.sub("", t.text)] += 1
                 continue
             key: tuple[str, ...] = ()
             best = 0
@@ -1276,7 +1287,7 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
             g = groups.get(target)
             if g is None:
                 g = groups[target] = _Group()
-            g.add(_vote(cands[target]), form)
+            g.add(votes[target], form)
             nxt = i + best
     for key, c in cands.items():  # found only where the counter does not read (a split line): still named once
         if key not in groups and key not in folded:
