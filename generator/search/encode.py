@@ -23,6 +23,9 @@ def number(n: int) -> str:
     return "".join(reversed(out))
 
 
+_SMALL = tuple(number(n) for n in range(1 << 15))  # every number of up to three digits, made once
+
+
 def numbers(values: Iterable[int]) -> str:
     """A list of unsigned integers."""
     return "".join(number(v) for v in values)
@@ -77,6 +80,6 @@ def packed_postings(values: Iterable[int]) -> str:
         if doc <= prev:
             raise ValueError(f"bad posting {doc}, {v & 7}")
         x = ((doc - prev - 1) << 3) | (v & 7)
-        out.append(DIGITS[x] if x < 32 else number(x))  # most gaps are small: one digit
+        out.append(_SMALL[x] if x < 32768 else number(x))  # most gaps are small: a table of the short ones
         prev = doc
     return "".join(out)

@@ -136,8 +136,9 @@ class IndexWriter:
         """Index one doc (the next doc number) and write its file."""
         n = self.count
         self.count += 1
+        postings, base = self.postings, n << 3
         for term, w in d.weights().items():
-            self.postings[term].append((n << 3) | w)
+            postings[term].append(base | w)
         for field in FACET_FIELDS:
             for v in (d.tags if field == "tag" else (getattr(d, field),)):
                 if v:

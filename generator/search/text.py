@@ -23,12 +23,25 @@ was were which will with""".split())
 
 def fold(text: str) -> str:
     """Text as the index sees it: compatibility-decomposed, accents dropped, lower case."""
+    if text.isascii():  # most cables: ASCII decomposes to itself and has no marks
+        return text.lower()
     return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def indexable(term: str) -> bool:
+    """Whether a run of letters and digits is a term: not a stop word, not too short or long."""
+    return MIN_LEN <= len(term) <= MAX_LEN and term not in STOPWORDS
 
 
 def terms(text: str) -> list[str]:
     """The indexable terms of a text, in order (stop words and one-letter words left out)."""
-    return [t for t in _TERM.findall(fold(text)) if MIN_LEN <= len(t) <= MAX_LEN and t not in STOPWORDS]
+    return [t for t in _TERM.findall(fold(text)) if indexable(t)]
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """How often each indexable term occurs in a text (each word is tested once, not once per occurrence)."""
+    stop, low, high = STOPWORDS, MIN_LEN, MAX_LEN  # `indexable`, inlined: it runs for every word of every cable
+    return {t: n for t, n in Counter(_TERM.findall(fold(text))).items() if low <= len(t) <= high and t not in stop}
 
 
 def body_text(cable: Cable) -> str:
@@ -70,9 +83,10 @@ class Doc:
 
     def weights(self) -> dict[str, int]:
         """Term -> weight level 1..7: body frequency (1-3), plus 4 when the term is in a key field."""
-        counts = Counter(terms(self.body))
-        counts.update(terms(self.refs))
+        counts = term_counts(self.body)
+        for t, n in term_counts(self.refs).items():
+            counts[t] = counts.get(t, 0) + n
         out = {t: (1 if n == 1 else 2 if n <= 3 else 3) for t, n in counts.items()}
-        for t in set(terms(self.key)):
+        for t in term_counts(self.key):
             out[t] = out.get(t, 0) + 4
         return out
