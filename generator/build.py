@@ -7,6 +7,7 @@ writes the same bytes as a build in one process (`CABLE_JOBS=1`).
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import json
 import multiprocessing
@@ -28,7 +29,8 @@ from .parse import NotACable, hints_of, parse, preamble, year_entry, year_hints
 from .progress import Progress
 from .readers import RawCable, Skip, iter_files, read_file
 from .record import Cable
-from .render import cable_pages, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
+from .render import cable_pages, entity_chunks, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
+from .render import job_list as render_job_list
 from .render import report as report_mod
 from .resolve import Archive, resolve
 from .search import records as search_records
@@ -246,8 +248,9 @@ def _second_reading_task(readings: list) -> list:
     return [None if r is None else entities.second_reading(r, k, learned) for r in readings]
 
 
-def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict]:
-    """Render and write the pages of the cables of one spilled chunk that the archive shows."""
+def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict[int, tuple[int, int]]]:
+    """Render and write the pages of the cables of one spilled chunk that the archive shows; spill the snippets
+    they give the entity pages, grouped by entity-page job, and return where each group is in the file."""
     archive, docs, shown = _SHARED["archive"], _SHARED["docs"], _SHARED["shown"]
     full = _SHARED["spill"].get(chunk.name)
     cables = [replace(c, entities=shown[chunk.start + i].entities)
@@ -257,11 +260,43 @@ def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict]:
     path = urls.search_records(chunk.number)  # what the search step indexes (it reads no source again)
     meanings = {t: archive.tag_info[t].meaning or "" for c in cables for t in c.tags}
     done.append((path, write_page(docs, path, search_records.chunk_records(cables, meanings, archive.versions))))
-    return done, snippets
+    return done, spill_snippets(_SHARED["spill"], chunk.number, snippets, _SHARED["bounds"])
+
+
+def spill_snippets(spill: Spill, number: int, snippets: dict, bounds: list[str]) -> dict[int, tuple[int, int]]:
+    """One chunk's snippets written to the spill, one pickle per entity-page job (`bounds`: each job's first
+    key): the main process keeps where they are, not the snippets, and each job reads only its own."""
+    groups: dict[int, dict] = {}
+    for key, snips in snippets.items():
+        groups.setdefault(bisect.bisect_right(bounds, key) - 1, {})[key] = snips
+    where: dict[int, tuple[int, int]] = {}
+    parts: list[bytes] = []
+    offset = 0
+    for group in sorted(groups):
+        data = pickle.dumps(groups[group], protocol=pickle.HIGHEST_PROTOCOL)
+        where[group] = (offset, len(data))
+        parts.append(data)
+        offset += len(data)
+    spill.path(f"snippets-{number:06d}").write_bytes(b"".join(parts))
+    return where
+
+
+def read_snippets(spill: Spill, segments: list[tuple[int, int, int]]) -> dict:
+    """The snippets of one entity-page job, from the segments (chunk number, offset, length) of each chunk that
+    has some, in chunk order (as `merge_snippets` would have gathered them)."""
+    out: dict = {}
+    for number, offset, length in segments:
+        with open(spill.path(f"snippets-{number:06d}"), "rb") as f:
+            f.seek(offset)
+            merge_snippets(out, pickle.loads(f.read(length)))
+    return out
 
 
 def _render_job(job) -> list[tuple[str, bool]]:
     archive, data, docs = _SHARED["archive"], _SHARED["data"], _SHARED["docs"]
+    if job[0] == "entities" and "spill" in _SHARED:  # the snippets are on disk: where they are is in the job
+        keys, segments = job[1]
+        job = ("entities", (keys, read_snippets(_SHARED["spill"], segments)))
     return [(path, write_page(docs, path, text)) for path, text in run_job(job, archive, data)]
 
 
@@ -334,12 +369,15 @@ def write_spilled(archive: Archive, data: dict, shown: dict[int, Cable], chunks:
     """Render every page from the spilled cables and the archive; write the ones whose bytes changed."""
     writer = Writer(docs)
     progress.start("writing pages", expected_pages(archive), "pages", approx=True)
-    shared = {"archive": archive, "data": data, "docs": writer.docs, "shown": shown, "spill": spill}
-    snippets: dict = {}
-    for done, part in _map(_render_task, chunks, jobs, shared):
+    bounds = [keys[0] for keys in entity_chunks(archive)]
+    shared = {"archive": archive, "data": data, "docs": writer.docs, "shown": shown, "spill": spill, "bounds": bounds}
+    segments: dict[int, list[tuple[int, int, int]]] = {}
+    for chunk, (done, where) in zip(chunks, _map(_render_task, chunks, jobs, shared)):
         _record(writer, done, progress)
-        merge_snippets(snippets, part)
-    for done in _map(_render_job, render_jobs(archive, snippets), jobs, shared, ordered=False):
+        for group, (offset, length) in where.items():
+            segments.setdefault(group, []).append((chunk.number, offset, length))
+    job_list = render_job_list(archive, lambda n, _keys: segments.get(n, []))
+    for done in _map(_render_job, job_list, jobs, shared, ordered=False):
         _record(writer, done, progress)
     return writer.finish()
 

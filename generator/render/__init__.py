@@ -9,7 +9,7 @@ them gives the same pages.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .. import urls
 from ..record import Cable
@@ -44,12 +44,21 @@ def merge_snippets(into: entity.Snippets, part: entity.Snippets) -> None:
 
 def jobs(archive: Archive, snippets: entity.Snippets) -> list[Job]:
     """Every page but the cable pages, as jobs (entity pages in chunks, each with its entities' snippets)."""
+    return job_list(archive, lambda _n, chunk: {k: snippets[k] for k in chunk if k in snippets})
+
+
+def entity_chunks(archive: Archive) -> list[list[str]]:
+    """The entity keys of each entity-page job (in key order: `archive.entities` is sorted)."""
+    keys = list(archive.entities)
+    return [keys[i:i + ENTITY_CHUNK] for i in range(0, len(keys), ENTITY_CHUNK)]
+
+
+def job_list(archive: Archive, snippets_of: Callable[[int, list[str]], object]) -> list[Job]:
+    """`jobs`, with the snippets of entity chunk n (its keys) given by `snippets_of`: a build that keeps them on
+    disk passes where they are, and its worker reads them (`run_job` takes them as a dict)."""
     out: list[Job] = [("missing", ()), ("all_cables", ()), ("tags", ()), ("origins", ()), ("dates", ()),
                       ("classifications", ()), ("missing_index", ())]
-    keys = list(archive.entities)
-    for i in range(0, len(keys), ENTITY_CHUNK):
-        chunk = keys[i:i + ENTITY_CHUNK]
-        out.append(("entities", (chunk, {k: snippets[k] for k in chunk if k in snippets})))
+    out += [("entities", (chunk, snippets_of(n, chunk))) for n, chunk in enumerate(entity_chunks(archive))]
     out += [("entity_indexes", ()), ("home", ()), ("report", ())]
     return out
 
