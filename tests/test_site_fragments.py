@@ -60,7 +60,9 @@ def test_parts_are_shared_per_folder_and_never_for_pages_in_the_nav(tmp_path_fac
     cache = next(m for name, m in cfg.hooks.items() if name.endswith(HOOK)).CACHE
     folders = {folder for _part, folder in cache}
     assert {"cable", "tag", "origin", "date"} <= folders  # one rendering serves every page of each folder
-    assert {part for part, _f in cache} >= {"nav", "palette", "config", "scripts", "styles"}
+    assert {part for part, _f in cache} >= {"nav", "palette", "config", "scripts", "styles", "header"}
+    before, after = cache[("header", "cable")]  # the header without its one page-specific part, the title
+    assert "md-header__topic" in before and "</header>" in after
     nav = cache[("nav", "cable")]
     assert 'href="../cables.html"' in nav and "md-nav__link--active" not in nav
     page = (tmp_path / "site" / "cables.html").read_text(encoding="utf-8")

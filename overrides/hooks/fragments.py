@@ -3,7 +3,8 @@
 Most of what MkDocs spends on a page of ours is the theme, and most of the theme's work is the same on every
 generated page: the navigation (only the index pages are in it, so on a cable page no item is active), the
 palette toggle, the stylesheets, scripts and the `__config` block differ from page to page only by the relative
-path back to the site's root. This hook gives the templates (overrides/main.html and the partials under
+path back to the site's root, and the header only by that and the page's title (overrides/partials/header.html
+keeps it as the text around the title). This hook gives the templates (overrides/main.html and the partials under
 overrides/partials/) a key, `fragment_key`: the folder of the page, or none for a page in the navigation (which
 is rendered as usual, since an item of the navigation is active on it). A wrapped part is rendered by the theme's
 own template the first time a key is seen and taken from `fragment_cache` after that, so the page is the same
