@@ -447,9 +447,8 @@ class Extractor:
     # recording
     def add(self, typ: str, words: list[str] | str, key: tuple[str, ...] | None = None,
             person: bool = False) -> tuple[str, ...] | None:
-        form = words if isinstance(words, str) else " ".join(words)
-        form = _POSSESSIVE.sub("", form.strip(" -,"))
-        if not form or not _NAME_CHARS.search(form):
+        form = _form(words if isinstance(words, str) else " ".join(words))
+        if not form:
             return None
         k = key or _canonical_key(typ, form)
         c = self.cands.get(k)
@@ -537,21 +536,11 @@ class Extractor:
             return
         key = (run[0].key,) if single else tuple(t.key for t in run)
         known = self._lookup(key, run)
+        words = [run[0].text] if single else [t.text for t in run]
         if known:
-            self.add(known.type, [t.text for t in run], norm(known.name), person=known.type == "PER")
+            self.add(known.type, words, norm(known.name), person=known.type == "PER")
             return
-        last = run[-1].key
-        words = [t.text for t in run]
-        if len(run) >= 3 and run[0].key in _STRONG_TITLES and run[1].key in ("of", "for"):
-            return  # `Minister of the Royal Court`: an office, not an organisation
-        if len(run) >= 2 and (last in gz.ORG_WORDS or any(
-                t.key in gz.ORG_WORDS and u.key in ("of", "for", "on") for t, u in zip(run, run[1:]))):
-            self.add("ORG", words)
-            return
-        if len(run) >= 2 and last in gz.LOC_WORDS:
-            self.add("LOC", words)
-            return
-        if len(run) >= 2 and last in gz.MISC_WORDS:
+        if not single and self._compound(run, words):
             return
         if after and not after.brk and after.shape == "lower" and (after.key in _LOC_AFTER or after.key in
                                                                    _ORG_AFTER) and len(run) <= 3 and self._namelike(run):
@@ -567,16 +556,33 @@ class Extractor:
             if len(run) >= 3:  # `Ambassador to the U.S. Houda Nonoo`: a name learned elsewhere may follow
                 self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))
             return
-        if len(run) == 1 and _acronym_like(run[0].text):
+        if single and _acronym_like(run[0].text):
             if _GOV.match(run[0].text):
                 self.add("ORG", words)
             else:  # an acronym another cable may define
                 self.weak.append(((run[0].key,), (run[0].text,)))
             return
+        if len(run) < 3:
+            self._person(run, toks, i, j, gap_after)
+            return
         before = (len(self.cands), len(self.weak))
         self._person(run, toks, i, j, gap_after)
-        if len(run) >= 3 and (len(self.cands), len(self.weak)) == before:
+        if (len(self.cands), len(self.weak)) == before:
             self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))  # a name may hide inside
+
+    def _compound(self, run: list[Tok], words: list[str]) -> bool:
+        """A phrase its own words type: `Ministry of Interior`, `Kandahar Province`; an office or an event, left."""
+        last = run[-1].key
+        if len(run) >= 3 and run[0].key in _STRONG_TITLES and run[1].key in ("of", "for"):
+            return True  # `Minister of the Royal Court`: an office, not an organisation
+        if last in gz.ORG_WORDS or any(
+                t.key in gz.ORG_WORDS and u.key in ("of", "for", "on") for t, u in zip(run, run[1:])):
+            self.add("ORG", words)
+            return True
+        if last in gz.LOC_WORDS:
+            self.add("LOC", words)
+            return True
+        return last in gz.MISC_WORDS
 
     def _opener(self, run: list[Tok], toks: list[Tok], i: int) -> bool:
         """True when the first word of a phrase is just the capital that opens a sentence (`During`, `Most`)."""
@@ -644,14 +650,8 @@ class Extractor:
         if not run or len(run) > 5:
             return False
         for t in run:
-            if t.shape == "lower" and t.key not in gz.NAME_PARTICLES:
+            if not _name_word(t.text) or t.shape == "upper" and not self._caps_surname(t):
                 return False
-            if t.key in _NOT_NAME or (t.key[-1:] == "s" and t.key[:-1] in TITLES):
-                return False
-            if t.shape == "upper" and not self._caps_surname(t):
-                return False
-            if t.shape == "num" or _PLURAL_ACRONYM.fullmatch(t.text) or _NON_ACRONYM.search(t.text):
-                return False  # `NGOs`, `Non-NATO`: acronyms, not names
         if strict and all(self.vocab.common(t.key) for t in run):
             return False
         if run[0].key in gz.NAME_PARTICLES and len(run) == 1:
@@ -919,6 +919,18 @@ _NAME_CHARS = re.compile(r"[A-Za-z]{2}|[A-Za-z]\.[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=200_000)
+def _name_word(w: str) -> bool:
+    """What a word alone says of being part of a personal name (words in capitals are judged per cable too)."""
+    key, shape = _word(w)
+    if shape == "lower" and key not in gz.NAME_PARTICLES:
+        return False
+    if key in _NOT_NAME or (key[-1:] == "s" and key[:-1] in TITLES):
+        return False
+    return not (shape == "num" or _PLURAL_ACRONYM.fullmatch(w) or _NON_ACRONYM.search(w))  # `NGOs`, `Non-NATO`
+
+
+@functools.lru_cache(maxsize=100_000)
 def _acronym_like(w: str) -> bool:
     """`GCC`, `GoNL`, `DoD`: an acronym, even with a lower-case letter inside."""
     return bool(_ACRONYM.fullmatch(w.replace(".", "")))
@@ -1302,6 +1314,13 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
 
 
 _POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _form(words: str) -> str:
+    """A name as recorded: trimmed, without a possessive; empty when it has no name in it (`--`, `A`)."""
+    form = _POSSESSIVE.sub("", words.strip(" -,"))
+    return form if form and _NAME_CHARS.search(form) else ""
 
 
 def _alone(toks: list[Tok], i: int, caps: bool, open_word) -> bool:
