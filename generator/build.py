@@ -236,15 +236,20 @@ def _parse_task(name: str) -> tuple[list[Cable | Skip], object]:
     return [slim(c) if isinstance(c, Cable) else c for c in items], entities.knowledge_part(cables)
 
 
-def _first_reading_task(chunk: Chunk) -> list:
-    """The entity pass's first reading of each cable of a chunk (None for annotated cables)."""
-    k = _SHARED["knowledge"]
-    return [entities.first_reading(c, k) for c in _SHARED["spill"].get(chunk.name)]
+def _first_reading_task(chunk: Chunk) -> int:
+    """The entity pass's first reading of each cable of a chunk (None for annotated cables), spilled: the main
+    process reads them back one chunk at a time, so it never holds the readings of the whole archive."""
+    k, spill = _SHARED["knowledge"], _SHARED["spill"]
+    readings = [entities.first_reading(c, k) for c in spill.get(chunk.name)]
+    spill.put(chunk.name + "-readings", readings)
+    return sum(1 for r in readings if r is not None)
 
 
-def _second_reading_task(readings: list) -> list:
+def _second_reading_task(chunk: Chunk) -> list:
     """The second reading of each cable of a chunk (None where the cable keeps the entities it has)."""
-    k, learned = _SHARED["knowledge"], _SHARED["learned"]
+    k, learned, spill = _SHARED["knowledge"], _SHARED["learned"], _SHARED["spill"]
+    readings = spill.get(chunk.name + "-readings")
+    spill.path(chunk.name + "-readings").unlink()
     return [None if r is None else entities.second_reading(r, k, learned) for r in readings]
 
 
@@ -501,15 +506,12 @@ def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: entities.
     progress.start("entities", sum(1 for c in cables if not c.entities), "cables")
     knowledge.gaz  # built once here, inherited by the workers  # noqa: B018
     shared = {"spill": spill, "knowledge": knowledge}
-    readings: list[list] = []
-    for ch, part in zip(chunks, _map(_first_reading_task, chunks, jobs, shared)):
-        readings.append(part)
-        progress.advance(sum(1 for r in part if r is not None))
-    learned = entities.learn((r for part in readings for r in part), knowledge)
+    for read in _map(_first_reading_task, chunks, jobs, shared):
+        progress.advance(read)
+    learned = entities.learn((r for ch in chunks for r in spill.get(ch.name + "-readings")), knowledge)
     learned.gazetteer(knowledge)  # likewise
     shared["learned"] = learned
-    found = [e for part in _map(_second_reading_task, readings, jobs, shared) for e in part]
-    del readings
+    found = [e for part in _map(_second_reading_task, chunks, jobs, shared) for e in part]
     cables = [c if e is None else replace(c, entities=e) for c, e in zip(cables, found)]
     cables, notes = entities.merge_archive(cables, learned)
     return shared_entities(cables), notes
