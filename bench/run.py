@@ -39,6 +39,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import yaml  # noqa: E402  (installed with MkDocs)
 
+from generator.site import PAGES_PER_PART, default_parts  # noqa: E402
+
 RELEASE = 251_287  # cables in the 2010 release
 SIZES = [1000, 5000]  # the default: about 10 minutes on 2 cores; 20,000 alone takes about 30 (see README)
 BIG = [20000, 50000]
@@ -164,12 +166,14 @@ def handwritten(docs: Path) -> None:
 
 
 def site_config(docs: Path, site: Path, out: Path, bare: bool = False) -> Path:
-    """mkdocs.yml with folders pointing here; `bare`: the same theme and Markdown, no plugins, hooks, nav extras."""
+    """mkdocs.yml with folders pointing here; `bare`: the same theme (without our overrides) and Markdown, no
+    plugins, hooks, nav extras."""
     cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["docs_dir"], cfg["site_dir"] = str(docs), str(site)
     if cfg.get("theme", {}).get("custom_dir"):
         cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
     if bare:
+        cfg["theme"].pop("custom_dir", None)  # Material as it comes (our templates need our hooks)
         for key in ("hooks", "extra_css", "extra_javascript"):
             cfg.pop(key, None)
         cfg["plugins"] = []
@@ -245,8 +249,9 @@ def differ(a: Path, b: Path) -> list[str]:
     return out
 
 
-def measure(n: int, out: Path, jobs: int, shards: int, log) -> dict:
-    """Every stage at one size."""
+def measure(n: int, out: Path, jobs: int, shards: int, log, split: bool = False) -> dict:
+    """Every stage at one size (`split`: MkDocs in parts a second time, in twice as many parts, so that the
+    memory of a part can be told apart from the memory of the whole site every part sees)."""
     t0 = time.perf_counter()
     src = archive(n, out)
     log(f"  {n:,} cables: archive ready ({time.perf_counter() - t0:.0f}s, {tree_mb(src):.0f} MB of input)")
@@ -276,12 +281,20 @@ def measure(n: int, out: Path, jobs: int, shards: int, log) -> dict:
         r = run([PY, "-m", "generator", "mkdocs", "--config", str(cfg), "--site-dir", str(parts), "--jobs",
                  str(jobs), "--quiet", *cut], work / "mkdocs-parts.log")
         r["differ"] = differ(site, parts)
-        r["parts"] = shards or "default"
+        r["parts"] = shards or default_parts(pages, jobs)
         res["stages"][PARALLEL_MKDOCS] = r
         log(f"  {n:,} cables: mkdocs in parts ({r['parts']}), {jobs} at a time {r['wall']:.1f}s; "
             + ("the same site byte for byte" if not r["differ"] else f"{len(r['differ'])} files DIFFER, e.g. "
                f"{r['differ'][:3]}"))
         shutil.rmtree(parts, ignore_errors=True)
+        if split and r["parts"] >= jobs:
+            k = 2 * r["parts"]
+            r2 = run([PY, "-m", "generator", "mkdocs", "--config", str(cfg), "--site-dir", str(parts), "--jobs",
+                      str(jobs), "--quiet", "--parts", str(k)], work / "mkdocs-parts-split.log")
+            r["split"] = {"parts": k, "peak_mb": r2["peak_mb"], "wall": r2["wall"]}
+            log(f"  {n:,} cables: mkdocs in {k} parts (for the memory model), peak {r2['peak_mb']:,.0f} MB "
+                f"against {r['peak_mb']:,.0f} MB in {r['parts']}")
+            shutil.rmtree(parts, ignore_errors=True)
     r = run([PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"], work / "search.log")
     res["stages"]["search index"] = r
     res["site_mb"] = tree_mb(site)
@@ -489,6 +502,9 @@ def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, lo
         est[name] = (wall * grow, cpu / cores * grow, mb + per_cable * (RELEASE - big))
         log(f"  {name:<20} {wall * grow / 60:7.1f} min measured-rate, {est[name][1] / 60:7.1f} min idle, "
             f"{est[name][2] / 1024:6.1f} GB ({per_cable * 1024:.0f} KB a cable)")
+    parts_mb = parts_memory(results[-1], pages, mach["usable"], log)
+    if parts_mb is not None and PARALLEL_MKDOCS in est:
+        est[PARALLEL_MKDOCS] = (*est[PARALLEL_MKDOCS][:2], parts_mb)
     for mk in [n for n in est if n.startswith("mkdocs")]:
         parts = [*GEN_STAGES, mk, "search index"]
         t = sum(est[p][0] for p in parts)
@@ -498,10 +514,29 @@ def extrapolate(results: list[dict], summary: dict, growth: dict, mach: dict, lo
             f"machine, {mem / 1024:.1f} GB -> {'fits' if idle <= TARGET_RELEASE_MIN * 60 else 'does NOT fit'} "
             f"{TARGET_RELEASE_MIN} min, {'fits' if mem <= TARGET_RELEASE_MB else 'does NOT fit'} "
             f"{TARGET_RELEASE_MB // 1024} GB")
-    if PARALLEL_MKDOCS in est:
-        log(f"  ({PARALLEL_MKDOCS}: its memory is that of the parts built at once; cut in {scale:.0f} times as many "
-            f"parts, each holds what a part held at {big:,} cables)")
     log("")
+
+
+def parts_memory(r: dict, pages: float, jobs: int, log) -> float | None:
+    """MkDocs in parts at the full release, in MB, from the two part counts measured at the largest size.
+
+    Each process of `jobs` running at once holds what every part sees (the site's file list and navigation: g MB a
+    page of the whole site) and what it renders (p MB a page of its part): peak = jobs * (g * T + p * T / k) for
+    T pages in k parts. Two measurements (k and 2k parts) give g and p; at the full release the parts are cut as
+    `generator mkdocs` cuts them (at most PAGES_PER_PART pages each)."""
+    st = r["stages"].get(PARALLEL_MKDOCS)
+    if not st or "split" not in st:
+        return None
+    t, k1, k2 = r["md_pages"], st["parts"], st["split"]["parts"]
+    m1, m2 = st["peak_mb"] / jobs, st["split"]["peak_mb"] / jobs
+    p = max(0.0, (m1 - m2) / (t / k1 - t / k2))
+    g = max(0.0, (m1 - p * t / k1) / t)
+    k = default_parts(int(pages), jobs)
+    mb = jobs * (g * pages + p * pages / k)
+    log(f"  ({PARALLEL_MKDOCS}: from {k1} and {k2} parts at {r['cables']:,} cables, {g * 1024:.1f} KB a page of "
+        f"the site and {p * 1024:.1f} KB a page of a process's part; at the full release {k} parts of at most "
+        f"{PAGES_PER_PART:,} pages, {jobs} at a time: about {mb / 1024:.1f} GB, the figure the whole build below uses)")
+    return mb
 
 
 def targets(results: list[dict], summary: dict, growth: dict, log) -> None:
@@ -560,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"bench: sizes {', '.join(f'{n:,}' for n in sizes)}; {jobs} worker processes; output in {out}")
     t0 = time.perf_counter()
     shards = args.shards if args.shards is not None else 0
-    results = [measure(n, out, jobs, shards, log) for n in sizes]
+    results = [measure(n, out, jobs, shards, log, split=n == max(sizes)) for n in sizes]
     inc = incremental(min(sizes), args.add, out, jobs, log) if args.add else None
     summary = report(results, mach, inc, log)
     log(f"\nbench: done in {(time.perf_counter() - t0) / 60:.1f} min")

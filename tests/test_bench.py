@@ -46,6 +46,10 @@ def test_site_built_by_several_mkdocs_processes_is_the_same_site(bench):
         assert parts["parts"] == 4 and parts["wall"] > 0
         assert parts["differ"] == []  # every file of site/, byte for byte, as one `mkdocs build` writes it
     assert "whole, mkdocs parts / bare MkDocs = " in text
+    small, big = data["results"]
+    assert "split" not in small["stages"]["mkdocs in parts"]  # only the largest size is built a second time
+    assert big["stages"]["mkdocs in parts"]["split"]["parts"] == 8  # in twice as many parts, for the memory model
+    assert "KB a page of the site and" in text and "the figure the whole build below uses" in text
     assert res["md_pages"] > 48 and res["pages"] > res["md_pages"]  # and report.json, original texts, search records
 
 

@@ -34,7 +34,7 @@ def plain_theme(config: Path, work: Path, site: Path) -> Path:
 
 
 def without_hook(one, tmp_path: Path) -> Path:
-    """The site of the same docs built without the hook; returns its folder."""
+    """The site of the same docs built without the hooks; returns its folder."""
     site = tmp_path / "plain-site"
     build(load_config(str(plain_theme(one.config, tmp_path, site)), strict=True))
     return site
