@@ -252,8 +252,9 @@ def _shape(w: str) -> str:
     return "cap"
 
 
-_PLAIN = r"[a-z]++(?![\w'’\-/&.])|[A-Z][a-z]*+(?![\w'’\-/&.])|"  # `embassy`, `Embassy`: the common words first
-_GAP_TOKEN = re.compile(r"([\W_]*+)(" + _PLAIN + _TOKEN.pattern + ")")  # the words _TOKEN finds, found faster
+_ENDS = r"(?![\w'’\-/&.])"  # a word ends here as _TOKEN would end it (and is no `e.g.`-style abbreviation)
+_GAP_TOKEN = re.compile(  # the words _TOKEN finds, found faster: plain lower case (its own group), `Embassy`, others
+    r"([\W_]*+)(?:([a-z]++)" + _ENDS + r"|([A-Z][a-z]*+" + _ENDS + "|" + _TOKEN.pattern + "))")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -272,10 +273,11 @@ def _tokens(text: str) -> tuple[list[Tok], list[int]]:
     toks: list[Tok] = []
     marks: list[int] = []
     append = toks.append
-    pairs = _GAP_TOKEN.findall(text)
-    if not pairs:
+    found = _GAP_TOKEN.findall(text)
+    if not found:
         return toks, marks
-    gap, w = pairs[0]
+    gap, lw, w = found[0]
+    w = lw or w
     key, shape = _word(w)
     pos = len(gap) + len(w)
     last = _new_tok(Tok, (w, key, len(gap), pos, shape, False, True))
@@ -284,15 +286,22 @@ def _tokens(text: str) -> tuple[list[Tok], list[int]]:
         marks.append(0)
     sent_end = _SENT_END.search
     word = _word
-    for gap, w in islice(pairs, 1, None):  # one pass per word of the archive: kept lean
-        start = pos + len(gap)
-        pos = start + len(w)
-        if w.islower() and w.isalpha():
-            key, shape = w, "lower"
+    for gap, lw, w in islice(found, 1, None):  # one pass per word of the archive: kept lean
+        if lw and gap == " ":  # most words: lower case, one space before
+            start = pos + 1
+            pos = start + len(lw)
+            last = _new_tok(Tok, (lw, lw, start, pos, "lower", False, False))
+            append(last)
+            continue
+        if lw:
+            w = key = lw
+            shape = "lower"
         else:
             key, shape = word(w)
             if shape != "lower":
                 marks.append(len(toks))
+        start = pos + len(gap)
+        pos = start + len(w)
         if gap == " ":
             brk = sent = False
         else:
@@ -308,14 +317,15 @@ def _tokens(text: str) -> tuple[list[Tok], list[int]]:
     return toks, marks
 
 
-_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # letters counted in C, not as regex runs
-_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # letters counted in C, not as regex runs
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_caps(text: str) -> bool:
     """True when a text is written in capitals throughout (older cables, subjects)."""
-    up = len(text) - len(text.translate(_NO_UPPER))
-    low = len(text) - len(text.translate(_NO_LOWER))
+    ascii_ = text.encode("ascii", "ignore")  # the letters counted are ASCII: bytes.translate is a table look-up
+    up = len(ascii_) - len(ascii_.translate(None, _UPPER))
+    low = len(ascii_) - len(ascii_.translate(None, _LOWER))
     return up + low >= 8 and up > 0.7 * (up + low)
 
 
