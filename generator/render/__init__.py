@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .. import urls
 from ..record import Cable
-from ..resolve import Archive
+from ..resolve import Archive, entity_key
 from . import cable, entity, home, lists, report
 
 Page = tuple[str, str]
@@ -22,7 +22,8 @@ ENTITY_CHUNK = 500  # entities per job
 
 
 def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets) -> Iterator[Page]:
-    """The pages of these cables; the first mention of each entity goes into `snippets` (key -> ID -> snippet)."""
+    """The pages of these cables; each cable's row on the page of each entity it names (with the text around
+    the first mention) goes into `snippets` (key -> ID -> entry)."""
     return pages_of_cables(archive, (archive.cables[cid] for cid in cids), snippets)
 
 
@@ -30,8 +31,8 @@ def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.
     """`cable_pages` for cables given whole (a build that keeps only their metadata in the archive)."""
     for c in cables:
         text, first = cable.page(c, archive)
-        for key, snip in first.items():
-            snippets.setdefault(key, {})[c.id] = snip
+        for key in dict.fromkeys([*(entity_key(e) for e in c.entities), *first]):
+            snippets.setdefault(key, {})[c.id] = entity.cable_entry(c, first.get(key))
         yield urls.cable(c.id), text
         yield urls.original(c.id), cable.original_text(c)
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from .. import urls
+from ..record import Cable
 from ..resolve import Archive, EntityInfo, cable_year
 from .cable import ENTITY_TYPES
 from .lists import html_list, html_table, paginate, plural
@@ -19,7 +20,9 @@ TOGETHER = 12  # entities named with this one that its page lists
 TOP = 50  # most-named entities on a type page
 SINGULAR = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Other name"}
 
-Snippets = dict[str, dict[str, tuple[str, str, str, str]]]  # entity key -> cable ID -> (anchor, before, name, after)
+Snippet = tuple[str, str, str, str]  # (anchor, before, name, after): the first mention of an entity in a cable
+Entry = tuple[str, str, str | None, str]  # (date, subject, anchor, quote): a cable's row on an entity page (HTML)
+Snippets = dict[str, dict[str, Entry]]  # entity key -> cable ID -> entry
 
 
 def type_title(t: str) -> str:
@@ -39,19 +42,27 @@ def entity_pages(archive: Archive, snippets: Snippets) -> Iterator[tuple[str, st
         yield from entity_page(key, archive, snippets.get(key, {}))
 
 
-def entity_page(key: str, archive: Archive, snips: dict) -> Iterator[tuple[str, str]]:
-    """The paginated page of one entity (`snips`: its snippets by cable ID)."""
+def entity_page(key: str, archive: Archive, entries: dict[str, Entry]) -> Iterator[tuple[str, str]]:
+    """The paginated page of one entity (`entries`: its cables' rows by cable ID, made with their pages, so that
+    a worker rendering entity pages need not read the cables; a cable without one is looked up)."""
     info = archive.entities[key]
     rows = []
     for cid in info.cables:
-        c = archive.cables[cid]
-        date, subject = _date_subject(c.date or str(cable_year(c)), c.subject)
-        anchor, before, name, after = snips.get(cid, (None, "", "", ""))
+        entry = entries.get(cid)
+        date, subject, anchor, quote = entry if entry else cable_entry(archive.cables[cid], None)
         link = f'<a href="{urls.href(key, urls.cable(cid), anchor)}">{cid}</a>'
-        quote = f": “{_around(before, name, after)}”" if name else ""
         rows.append(f"<li>{date} {link}{subject}{quote}</li>")
     intro = raw(_about(key, info, archive)) + "\n\n## Cables, newest first"
     yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE, html=html_list("entity-cables"))
+
+
+def cable_entry(c: Cable, snip: Snippet | None) -> Entry:
+    """A cable's row on the page of an entity it names: date, subject, where the first mention is and the text
+    around it (no quote when the text does not name it)."""
+    date, subject = _date_subject(c.date or str(cable_year(c)), c.subject)
+    anchor, before, name, after = snip or (None, "", "", "")
+    quote = f": “{_around(before, name, after)}”" if name else ""
+    return date, subject, anchor, quote
 
 
 @functools.lru_cache(maxsize=1 << 14)
