@@ -479,11 +479,14 @@ class Extractor:
             t = toks[i]
             if t.shape != "cap" and t.shape != "upper":
                 continue
-            if t.key in GENERIC and t.key not in TITLES and (
-                    i + 1 == n or toks[i + 1].brk or toks[i + 1].shape == "num"
-                    or toks[i + 1].shape == "lower" and toks[i + 1].key not in gz.CONNECTORS):
+            if i + 1 == n:
+                lone = True
+            else:
+                u = toks[i + 1]
+                lone = u.brk or u.shape == "num" or u.shape == "lower" and u.key not in gz.CONNECTORS
+            if lone and t.key in GENERIC and t.key not in TITLES:
                 continue  # `The`, `However`: a lone capital that opens a sentence
-            j = self._run_end(toks, i)
+            j = i + 1 if lone else self._run_end(toks, i)  # nothing after it could join the phrase
             if j < n and toks[j].key in gz.CONNECTORS:
                 j = max(j, self._known_end(toks, i))
             self._classify(toks, i, j, text)
@@ -1230,13 +1233,14 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
     full name another cable teaches is only known at the second reading, which folds these counts.
     """
     forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+    votes = {key: _vote(c) for key, c in cands.items()}
     for key, c in cands.items():
         for f in (*c.forms, *c.aliases):
             forms.setdefault(norm(f), key)
         forms.setdefault(key, key)
     owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for key, c in cands.items():
-        if len(key) >= 2 and _vote(c) == "PER":
+    for key in cands:
+        if len(key) >= 2 and votes[key] == "PER":
             for s in _surname_keys(key):
                 owners[s].append(key)
     folded: set[tuple[str, ...]] = set()
@@ -1244,7 +1248,7 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
         if len(ks) != 1:
             continue
         own = cands.get(s)
-        if own is not None and _vote(own) != "PER" and not own.person:
+        if own is not None and votes[s] != "PER" and not own.person:
             place = gz.places().get(" ".join(s))
             if own.types.get("ORG") or (place and place.tier == gz.TIER_COUNTRY):
                 continue  # `Jordan` the country stays a place even where a Mr. Jordan is named
@@ -1253,8 +1257,8 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
             if own is not None:
                 folded.add(s)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key, c in cands.items():
-        if len(key) >= 2 and _vote(c) == "PER":
+    for key in cands:
+        if len(key) >= 2 and votes[key] == "PER":
             by_first[key[0]].append(key)
     for key, c in cands.items():
         if len(key) == 1 and c.styled and key not in owners and len(by_first.get(key[0], ())) == 1:
@@ -1272,7 +1276,6 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
             ok = seen[caps][key] = open_word(key, caps)
         return ok
 
-    votes = {key: _vote(c) for key, c in cands.items()}
     for toks, marks, text, caps in segs:
         n = len(toks)
         nxt = 0  # a mention ends before the next one starts
@@ -1304,8 +1307,8 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
                         and _alone(toks, i, caps, open_seen):
                     opened[_POSSESSIVE.sub("", t.text)] += 1
                 continue
-            target = forms[tuple(x.key for x in toks[i:i + best])]
-            form = _POSSESSIVE.sub("", _SPACES.sub(" ", text[t.start:toks[i + best - 1].end]))
+            target = forms[key[:best]]
+            form = _mention(text[t.start:toks[i + best - 1].end])
             g = groups.get(target)
             if g is None:
                 g = groups[target] = _Group()
@@ -1316,7 +1319,7 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
             g = groups.setdefault(key, _Group())
             g.add(_vote(c), _prefer(c.forms) if c.forms else " ".join(key))
     for key, g in groups.items():
-        g.person = cands[key].person or _vote(cands[key]) == "PER"
+        g.person = cands[key].person or votes[key] == "PER"
         for a in cands[key].aliases:
             if a not in g.forms:
                 g.forms[a] += 0
@@ -1324,6 +1327,12 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
 
 
 _POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _mention(written: str) -> str:
+    """A mention as counted: on one line, without a possessive (`Bahrain's` counts for `Bahrain`)."""
+    return _POSSESSIVE.sub("", _SPACES.sub(" ", written))
 
 
 @functools.lru_cache(maxsize=100_000)
