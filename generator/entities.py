@@ -555,8 +555,8 @@ class Extractor:
             return
         if not single and self._compound(run, words):
             return
-        if after and not after.brk and after.shape == "lower" and (after.key in _LOC_AFTER or after.key in
-                                                                   _ORG_AFTER) and len(run) <= 3 and self._namelike(run):
+        if after and not after.brk and after.shape == "lower" and (
+                after.key in _LOC_AFTER or after.key in _ORG_AFTER) and len(run) <= 3 and self._namelike(run):
             if after.key in _LOC_AFTER:
                 self.add("LOC", words)
                 return
