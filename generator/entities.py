@@ -932,7 +932,7 @@ _NAME_CHARS = re.compile(r"[A-Za-z]{2}|[A-Za-z]\.[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def _name_word(w: str) -> bool:
     """What a word alone says of being part of a personal name (words in capitals are judged per cable too)."""
     key, shape = _word(w)
@@ -943,7 +943,7 @@ def _name_word(w: str) -> bool:
     return not (shape == "num" or _PLURAL_ACRONYM.fullmatch(w) or _NON_ACRONYM.search(w))  # `NGOs`, `Non-NATO`
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _acronym_like(w: str) -> bool:
     """`GCC`, `GoNL`, `DoD`: an acronym, even with a lower-case letter inside."""
     return bool(_ACRONYM.fullmatch(w.replace(".", "")))
@@ -1329,13 +1329,13 @@ def _count(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _mention(written: str) -> str:
     """A mention as counted: on one line, without a possessive (`Bahrain's` counts for `Bahrain`)."""
     return _POSSESSIVE.sub("", _SPACES.sub(" ", written))
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _form(words: str) -> str:
     """A name as recorded: trimmed, without a possessive; empty when it has no name in it (`--`, `A`)."""
     form = _POSSESSIVE.sub("", words.strip(" -,"))
