@@ -42,7 +42,7 @@ import yaml  # noqa: E402  (installed with MkDocs)
 from generator.site import PAGES_PER_PART, default_parts  # noqa: E402
 
 RELEASE = 251_287  # cables in the 2010 release
-SIZES = [1000, 5000]  # the default: about 10 minutes on 2 cores; 20,000 alone takes about 30 (see README)
+SIZES = [1000, 5000]  # the default: about 5 minutes on 2 cores; with 20,000, about 18 (see README)
 BIG = [20000, 50000]
 GEN_STAGES = ["read+parse", "entities", "resolve", "render+write"]
 PARALLEL_MKDOCS = "mkdocs in parts"  # the site built by several MkDocs processes (`python -m generator mkdocs`)
