@@ -91,3 +91,35 @@ def test_one_converter_serves_every_page_and_mkdocs_is_restored_after(tmp_path_f
     assert len(list((tmp_path / "site").rglob("*.html"))) > 50
     assert len(made) == 1  # one converter for the whole site, not one per page
     assert pages.markdown is markdown  # the hook leaves MkDocs as it found it
+
+
+def test_a_header_whose_title_is_elsewhere_in_it_is_never_taken_for_the_pattern(tmp_path):
+    """Titles that also occur elsewhere in Material's header (the site name, a class name) are not cached as the
+    header's pattern; pages after them, and pages with those titles after a pattern is cached, come out as the
+    theme renders them."""
+    from sitebuild import config_for
+
+    titles = {"a": "Cable Archive", "b": "md-header", "c": "An ordinary subject", "d": "Cable Archive",
+              "e": "md-header", "f": "A & B <i>x</i> {{ y }}"}
+    docs = tmp_path / "docs"
+    (docs / "x").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    for name, title in titles.items():
+        text = f"---\ntitle: {yaml.safe_dump(title, default_style=chr(34)).strip()}\n---\n\n## Part\n\nText {name}.\n"
+        (docs / "x" / f"{name}.md").write_text(text, encoding="utf-8")
+    (docs / "x" / "g.md").write_text("# From the heading\n\nText g.\n", encoding="utf-8")
+    ours = config_for(docs, tmp_path / "ours", tmp_path / "ours.yml")
+    cfg = yaml.safe_load(ours.read_text(encoding="utf-8"))
+    for key in ("not_in_nav", "extra_css", "extra_javascript"):
+        cfg.pop(key, None)
+    cfg["nav"] = ["index.md"]  # the pages of x/ are outside the nav, as generated pages are
+    ours.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    mk = load_config(str(ours))
+    build(mk)
+    build(load_config(str(plain_theme(ours, tmp_path, tmp_path / "plain"))))
+    assert differences(tmp_path / "ours", tmp_path / "plain") == []
+    cache = next(m for name, m in mk.hooks.items() if name.endswith(HOOK)).CACHE
+    before, after = cache[("header", "x")]
+    assert "Cable Archive" in before and "An ordinary subject" not in before + after  # the pattern came from c
+    page = (tmp_path / "ours" / "x" / "f.html").read_text(encoding="utf-8")
+    assert "A & B <i>x</i> {{ y }}" in page  # the title as the theme puts it (raw: Material does not escape it)
