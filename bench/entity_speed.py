@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import entities as en  # noqa: E402
+from generator.entities import archive, decide, knowledge, reading, reference  # noqa: E402
 from generator.build import load  # noqa: E402
 
 
@@ -44,20 +44,20 @@ def main() -> int:
                        stdout=subprocess.DEVNULL)
     cables, _skips = load([str(folder)], jobs=1)
     n = len(cables)
-    en.enrich(cables[:3])  # place tables and base gazetteer: once per process, not per cable
+    reference.enrich(cables[:3])  # place tables and base gazetteer: once per process, not per cable
     if not args.no_freeze:
         gc.freeze()  # as enrich() does, and as a worker should after fork: the parsed archive is not re-scanned
     print(f"{n} cables from {folder}{' (gc.freeze() after parsing)' if not args.no_freeze else ''}")
     f: dict[str, float] = {}
-    part = timed("knowledge_part", n, lambda: en.knowledge_part(cables), f)
-    k = timed("merge_knowledge", n, lambda: en.merge_knowledge([part]), f)
+    part = timed("knowledge_part", n, lambda: knowledge.knowledge_part(cables), f)
+    k = timed("merge_knowledge", n, lambda: knowledge.merge_knowledge([part]), f)
     timed("gazetteer", n, lambda: k.gaz, f)
-    readings = timed("first_reading", n, lambda: [en.first_reading(c, k) for c in cables], f)
-    learned = timed("learn", n, lambda: en.learn(readings, k), f)
+    readings = timed("first_reading", n, lambda: [reading.first_reading(c, k) for c in cables], f)
+    learned = timed("learn", n, lambda: knowledge.learn(readings, k), f)
     timed("learned gaz", n, lambda: learned.gazetteer(k), f)
-    found = timed("second_reading", n, lambda: [r and en.second_reading(r, k, learned) for r in readings], f)
+    found = timed("second_reading", n, lambda: [r and decide.second_reading(r, k, learned) for r in readings], f)
     slim = [replace(c, paragraphs=(), entities=e or c.entities) for c, e in zip(cables, found)]
-    timed("merge_archive", n, lambda: en.merge_archive(slim, learned), f)
+    timed("merge_archive", n, lambda: archive.merge_archive(slim, learned), f)
     total = sum(f.values())
     print(f"  {'total':16} {total:7.2f} s  {total / n * 1000:6.2f} ms/cable")
     return 0

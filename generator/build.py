@@ -23,7 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import entities, urls
+from . import urls
+from .entities.archive import merge_archive
+from .entities.decide import second_reading
+from .entities.knowledge import Knowledge, knowledge_part, learn, merge_knowledge
+from .entities.reading import first_reading
 from .cli import report_skips, report_warnings
 from .parse import NotACable, hints_of, parse, preamble, year_entry, year_hints
 from .progress import Progress
@@ -233,14 +237,14 @@ def _parse_task(name: str) -> tuple[list[Cable | Skip], object]:
     hints.preambles = {}
     cables = [c for c in items if isinstance(c, Cable)]
     spill.put(name, cables)
-    return [slim(c) if isinstance(c, Cable) else c for c in items], entities.knowledge_part(cables)
+    return [slim(c) if isinstance(c, Cable) else c for c in items], knowledge_part(cables)
 
 
 def _first_reading_task(chunk: Chunk) -> int:
     """The entity pass's first reading of each cable of a chunk (None for annotated cables), spilled: the main
     process reads them back one chunk at a time, so it never holds the readings of the whole archive."""
     k, spill = _SHARED["knowledge"], _SHARED["spill"]
-    readings = [entities.first_reading(c, k) for c in spill.get(chunk.name)]
+    readings = [first_reading(c, k) for c in spill.get(chunk.name)]
     spill.put(chunk.name + "-readings", readings)
     return sum(1 for r in readings if r is not None)
 
@@ -250,7 +254,7 @@ def _second_reading_task(chunk: Chunk) -> list:
     k, learned, spill = _SHARED["knowledge"], _SHARED["learned"], _SHARED["spill"]
     readings = spill.get(chunk.name + "-readings")
     spill.path(chunk.name + "-readings").unlink()
-    return [None if r is None else entities.second_reading(r, k, learned) for r in readings]
+    return [None if r is None else second_reading(r, k, learned) for r in readings]
 
 
 def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict[int, tuple[int, int]]]:
@@ -338,7 +342,7 @@ def read_spilled(paths: list[str], spill: Spill, jobs: int, progress: Progress
 
 
 def parse_spilled(chunks: list[tuple[str, int]], hints, spill: Spill, jobs: int, progress: Progress
-                  ) -> tuple[list[Chunk], list[Cable], list[Skip], entities.Knowledge]:
+                  ) -> tuple[list[Chunk], list[Cable], list[Skip], Knowledge]:
     """Every spilled chunk parsed: the chunks of cables, every cable slim in input order, the skips, and what
     the archive tells the entity pass before any extraction (annotated names, vocabulary)."""
     progress.start("parsing", sum(n for _c, n in chunks), "cables")
@@ -354,7 +358,7 @@ def parse_spilled(chunks: list[tuple[str, int]], hints, spill: Spill, jobs: int,
         skips += [s for s in items if isinstance(s, Skip)]
         parts.append(part)
         progress.advance(len(items))
-    return out, cables, skips, entities.merge_knowledge(parts)
+    return out, cables, skips, merge_knowledge(parts)
 
 
 def whole(cables: list[Cable], chunks: list[Chunk], spill: Spill, positions: Iterable[int]) -> dict[int, Cable]:
@@ -498,9 +502,9 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     return 1 if strict and skips else 0
 
 
-def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: entities.Knowledge, spill: Spill,
+def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: Knowledge, spill: Spill,
                   jobs: int, progress: Progress) -> tuple[list[Cable], list[str]]:
-    """The archive-wide entity pass (generator/entities.py): each cable read alone in the workers, what they
+    """The archive-wide entity pass (generator/entities/): each cable read alone in the workers, what they
     all taught gathered here, each cable's open phrases decided in the workers, then one name and type per
     entity across the archive. Returns the cables (slim) with their entities, and the report's notes."""
     progress.start("entities", sum(1 for c in cables if not c.entities), "cables")
@@ -508,12 +512,12 @@ def find_entities(cables: list[Cable], chunks: list[Chunk], knowledge: entities.
     shared = {"spill": spill, "knowledge": knowledge}
     for read in _map(_first_reading_task, chunks, jobs, shared):
         progress.advance(read)
-    learned = entities.learn((r for ch in chunks for r in spill.get(ch.name + "-readings")), knowledge)
+    learned = learn((r for ch in chunks for r in spill.get(ch.name + "-readings")), knowledge)
     learned.gazetteer(knowledge)  # likewise
     shared["learned"] = learned
     found = [e for part in _map(_second_reading_task, chunks, jobs, shared) for e in part]
     cables = [c if e is None else replace(c, entities=e) for c, e in zip(cables, found)]
-    cables, notes = entities.merge_archive(cables, learned)
+    cables, notes = merge_archive(cables, learned)
     return shared_entities(cables), notes
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import build as build_mod
-from generator import cli, entities, render
+from generator import cli, render
+from generator.entities import reference as entities
 from generator.render import report as report_mod
 from generator.resolve import resolve
 

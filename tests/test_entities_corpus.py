@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.entities import enrich
+from generator.entities.reference import enrich
 
 HAND_CHECKED: dict[str, list[tuple[str, str]]] = {
     # Shi'a clerics of Bahrain, ranked by the embassy

@@ -1,7 +1,8 @@
 """Entity cleaning and extraction on text written for these tests: the cable conventions one by one."""
 from __future__ import annotations
 
-from generator.entities import clean_span, enrich, extract, from_annotations
+from generator.entities.annotations import clean_span, from_annotations
+from generator.entities.reference import enrich, extract
 from generator.record import Cable, Entity, Paragraph
 
 
@@ -125,7 +126,7 @@ def test_ambiguous_surname_stays_apart_and_is_reported():
 
 
 def test_annotation_notes_name_what_cleaning_did():
-    from generator.entities import annotation_notes
+    from generator.entities.annotations import annotation_notes
 
     notes = annotation_notes([("PER", "Teodor Brask"), ("ORG", "Brask"), ("ORG", "Brask"), ("LOC", "DECL:"),
                               ("LOC", "CCX"), ("LOC", "CCX"), ("ORG", "CCX")])

@@ -6,8 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from generator.entities import (enrich, first_reading, knowledge_part, learn, merge_archive, merge_knowledge,
-                                second_reading)
+from generator.entities.archive import merge_archive
+from generator.entities.decide import second_reading
+from generator.entities.knowledge import knowledge_part, learn, merge_knowledge
+from generator.entities.reading import first_reading
+from generator.entities.reference import enrich
 from generator.record import Cable, Entity, Paragraph
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import load
-from generator.entities import enrich
+from generator.entities.reference import enrich
 from generator.record import Cable, Paragraph
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cables"

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.entities import _TOKEN, Extractor, _tokens, tokenize
+from generator.entities.reading import Extractor
+from generator.entities.tokens import TOKEN as _TOKEN
+from generator.entities.tokens import marked_tokens as _tokens
+from generator.entities.tokens import tokenize
 
 # (cable the convention comes from, text written for the test, words, shapes, breaks, sentence openers)
 ROWS = [

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.entities import _form, _is_caps, _mention, _name_word
+from generator.entities.mentions import form_of as _form
+from generator.entities.mentions import mention_of as _mention
+from generator.entities.names import is_caps as _is_caps
+from generator.entities.reading import name_word as _name_word
 
 # (cable the convention comes from, word as written, may stand in a personal name)
 NAME_WORDS = [

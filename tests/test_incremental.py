@@ -129,7 +129,7 @@ def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
 def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic, tmp_path, parallel):
     """The build reads entities chunk by chunk in workers (entities.first_reading / second_reading); the pages
     must be those of `entities.enrich()` over the whole archive at once."""
-    from generator import entities
+    from generator.entities import reference as entities
     from generator.render import report as report_mod
     from generator.resolve import resolve
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from .. import ids
 from ..readers.base import RawCable
+from ..entities.annotations import annotation_notes, from_annotations
 from ..record import Cable
 from . import body as bodymod
 from . import fields as f
@@ -159,7 +160,6 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     references = parse_references([b for b, _s, _e in pre.blocks], year, own)
     if not references and meta.get("refs"):
         references = parse_references([" ".join(meta["refs"])], year, own)
-    from ..entities import annotation_notes, from_annotations
 
     return Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),

@@ -1,0 +1,134 @@
+"""The second reading: a cable's open phrases decided with what every cable taught."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..record import Entity
+from . import gazetteer as gz
+from .gazetteer import Gazetteer, norm, wkey
+from .knowledge import Knowledge, Learned, Names
+from .mentions import POSSESSIVE
+from .names import Group, canonical_key, entities_of, surname_keys
+from .reading import Reading
+from .tokens import Vocab
+
+
+def second_reading(reading: Reading, k: Knowledge, learned: Learned) -> tuple[Entity, ...]:
+    """A cable's open phrases decided with what the whole archive taught (pure, per cable)."""
+    return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people),
+                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames, reading.words)
+
+
+def _learned_people(spans: tuple, people: Names) -> tuple:
+    """Full names other cables taught, found inside phrases the first reading left open (`... Advisor Bruno Joubert`)."""
+    out = []
+    for key, words in spans:
+        k = 0
+        while k < len(key) - 1:
+            for ln in range(len(key) - k, 1, -1):
+                if key[k:k + ln] in people:
+                    name = people[key[k:k + ln]][1]  # as written where it was learned: `Jeffrey D. Feltman`
+                    out.append((key[k:k + ln], tuple(name.split()) if norm(name) == key[k:k + ln]
+                                else words[k:k + ln]))
+                    k += ln
+                    break
+            else:
+                k += 1
+    return tuple(out)
+
+
+def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab, given: set[str],
+            surnames: dict[str, tuple[str, ...]], unclaimed: tuple = ()) -> tuple[Entity, ...]:
+    """Decide a cable's open phrases with what the whole archive taught (names, given names, acronyms).
+
+    `unclaimed` are the cable's capitalised words no mention claimed: the lone surnames of people decided here join them.
+    """
+    if not weak:
+        return ents
+    groups: dict[tuple[str, ...], Group] = {}
+    for e in ents:
+        key = canonical_key(e.type, e.name)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = Group()
+        g.types[e.type] += e.count
+        g.forms[e.name] += e.count
+        for a in e.aliases:
+            g.forms[a] += 0
+        g.person = g.person or e.type == "PER"
+    counted = set(groups)
+    people = {k[-1] for k, g in groups.items() if g.person}
+    firsts = {k[0] for k, g in groups.items() if g.person and len(k) >= 2}  # `Ossiansson Berg`: not a surname
+    for key, words in weak:
+        known = gaz.get(key)
+        if known and (known.type != "PER" or len(key) >= 2):
+            typ, target, person = known.type, norm(known.name), known.type == "PER"
+        elif len(key) >= 2 and (key[0] in given and not vocab.common(key[0]) or key[-1] in people):
+            typ, target, person = "PER", None, True
+        elif len(key) == 1 and key[0] in surnames and key[0] not in gz.places() and key[0] not in firsts:
+            typ, target, person = "PER", surnames[key[0]], False
+        else:
+            continue
+        form = " ".join(words)
+        k = target or canonical_key(typ, form)
+        if k in counted:
+            continue  # its every mention was counted at the first reading
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = Group()
+        g.add(typ, form)
+        g.person = g.person or person
+    _fold_surnames(groups, counted)
+    _fold_open(groups, counted, unclaimed, given)
+    return entities_of(groups)
+
+
+def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple, given) -> None:
+    """Every lone surname mention (`Vautrin opened ...`) counted into the one person of the cable it names.
+
+    Only for people decided at the second reading: the first reading counted its own people's surnames. A full
+    name's last word is not among them (`alone`); a surname that is also someone's first name is left apart.
+    """
+    if not words:
+        return
+    written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for form, n in words:
+        written[wkey(form)].append((form, n))
+    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 2 and g.type() == "PER":
+            for s in surname_keys(key):
+                if len(s) == 1:
+                    owners[s[0]].append(key)
+    firsts = {key[0] for key, g in groups.items() if len(key) >= 2 and g.type() == "PER"}
+    for s, ks in owners.items():
+        if len(ks) != 1 or ks[0] in counted or s not in written or s in firsts or s in given:
+            continue
+        g = groups[ks[0]]
+        for form, n in written[s]:
+            if n > g.forms.get(form, 0):
+                g.forms[form] = n
+
+
+def _fold_surnames(groups: dict[tuple[str, ...], Group], counted: frozenset | set = frozenset()) -> None:
+    """Lone surnames found late (`Rajoelina`) join the one full personal name of the cable they end.
+
+    A surname the first reading counted (`counted`) was counted inside each full mention found later too: those
+    are taken off, so `George Mitchell ... Mitchell` stays one mention each.
+    """
+    owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 2 and g.type() == "PER":
+            for s in surname_keys(key):
+                owners[s].append(key)
+    for s, ks in owners.items():
+        if len(ks) == 1 and s in groups and groups[s].type() == "PER":
+            moved, target = groups.pop(s), groups[ks[0]]
+            if s in counted and ks[0] not in counted:
+                for f, n in list(target.forms.items()):
+                    last = POSSESSIVE.sub("", f.rsplit(" ", 1)[-1]) if " " in f else None
+                    if last in moved.forms:
+                        take = min(n, moved.forms[last])
+                        moved.forms[last] -= take
+                        moved.types["PER"] -= take
+            target.absorb(moved, as_type="PER")
