@@ -15,17 +15,21 @@ from .tokens import Vocab
 
 def second_reading(reading: Reading, k: Knowledge, learned: Learned) -> tuple[Entity, ...]:
     """A cable's open phrases decided with what the whole archive taught (pure, per cable)."""
-    return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people),
+    return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people, learned.longest),
                    learned.gazetteer(k), k.vocab, learned.given, learned.surnames, reading.words)
 
 
-def _learned_people(spans: tuple, people: Names) -> tuple:
-    """Full names other cables taught, found inside phrases the first reading left open (`... Advisor Bruno Joubert`)."""
+def _learned_people(spans: tuple, people: Names, longest: int) -> tuple:
+    """Full names other cables taught, found inside phrases the first reading left open (`... Advisor Bruno Joubert`).
+
+    Slices are tried from the longest name learned down, never the whole rest of a phrase: a run of a thousand
+    capitalised words costs a thousand look-ups of a few words each, not a million slices.
+    """
     out = []
     for key, words in spans:
         k = 0
         while k < len(key) - 1:
-            for ln in range(len(key) - k, 1, -1):
+            for ln in range(min(len(key) - k, longest), 1, -1):
                 if key[k:k + ln] in people:
                     name = people[key[k:k + ln]][1]  # as written where it was learned: `Jeffrey D. Feltman`
                     out.append((key[k:k + ln], tuple(name.split()) if norm(name) == key[k:k + ln]

@@ -125,6 +125,7 @@ class Learned:
     people: Names
     given: frozenset
     surnames: dict[str, tuple[str, ...]]
+    longest: int = 0  # words in the longest person's key: no longer slice of an open phrase can be one
     _gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def gazetteer(self, k: Knowledge) -> Gazetteer:
@@ -158,7 +159,8 @@ def learn(readings, k: Knowledge) -> Learned:
             _learn_given(name, given)
             last_names[key[-1]].add(key)
     surnames = {s: next(iter(ks)) for s, ks in last_names.items() if len(ks) == 1 and not k.vocab.common(s)}
-    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames)
+    longest = max(map(len, people), default=0)
+    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames, longest)
 
 
 def _trusted_acronyms(defined: dict[str, Counter]) -> dict[str, tuple[str, str]]:

@@ -30,6 +30,7 @@ from .tokens import PARTICLE_WORD, Tok, Vocab, marked_tokens, word_info
 
 # --- extraction ----------------------------------------------------------------------------------------------
 
+MAX_NAME_WORDS = 12  # `International Convention for the Suppression of the Financing of Terrorism` is 10
 _OFFICE = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z]{1,8})+$|^(?:ISN|EUR|NEA|SCA|EAP|WHA|AF|IO|PM|INR|DRL|EEB|VCI)$")
 _GOV = re.compile(r"^G[Oo][A-Z]{1,3}$")  # `GOB`, `GONL`: the government of a country, in cable shorthand
 _STYLE_TITLES = frozenset("sheikh shaikh shaykh sheik sayed sayyid king queen prince princess emir amir sultan "
@@ -147,8 +148,12 @@ class Extractor:
         return i
 
     def _run_end(self, toks: list[Tok], i: int) -> int:
-        """End (exclusive) of the capitalised phrase starting at i: `Ministry of Justice and Islamic Affairs`."""
-        n = len(toks)
+        """End (exclusive) of the capitalised phrase starting at i: `Ministry of Justice and Islamic Affairs`.
+
+        A phrase stops at MAX_NAME_WORDS: a longer run of capitals is a list or a title line, read in pieces, and
+        no phrase can make the later steps (mentions, prefixes) grow with the square of its length.
+        """
+        n = min(len(toks), i + MAX_NAME_WORDS)
         j = i + 1
         has_org = toks[i].key in gz.ORG_WORDS
         if toks[i].text.endswith(("'s", "’s")):
