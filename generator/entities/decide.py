@@ -8,7 +8,7 @@ from . import gazetteer as gz
 from .gazetteer import Gazetteer, norm, wkey
 from .knowledge import Knowledge, Learned, Names
 from .mentions import POSSESSIVE
-from .names import Group, canonical_key, entities_of, surname_keys
+from .names import NOT_NAME, Group, canonical_key, entities_of, surname_keys
 from .reading import Reading
 from .tokens import Vocab
 
@@ -16,7 +16,7 @@ from .tokens import Vocab
 def second_reading(reading: Reading, k: Knowledge, learned: Learned) -> tuple[Entity, ...]:
     """A cable's open phrases decided with what the whole archive taught (pure, per cable)."""
     return resolve(reading.entities, reading.weak + _learned_people(reading.spans, learned.people, learned.longest),
-                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames, reading.words)
+                   learned.gazetteer(k), k.vocab, learned.given, learned.surnames, reading.words, learned.last_names)
 
 
 def _learned_people(spans: tuple, people: Names, longest: int) -> tuple:
@@ -41,13 +41,18 @@ def _learned_people(spans: tuple, people: Names, longest: int) -> tuple:
     return tuple(out)
 
 
+REPEATED = 3  # mentions that make an unknown capitalised word a name of its cable
+
+
 def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab, given: set[str],
-            surnames: dict[str, tuple[str, ...]], unclaimed: tuple = ()) -> tuple[Entity, ...]:
+            surnames: dict[str, tuple[str, ...]], unclaimed: tuple = (),
+            last_names: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
     """Decide a cable's open phrases with what the whole archive taught (names, given names, acronyms).
 
-    `unclaimed` are the cable's capitalised words no mention claimed: the lone surnames of people decided here join them.
+    `unclaimed` are the cable's capitalised words no mention claimed: the lone surnames of people decided here join
+    them, and a word written REPEATED times or more is a name of the cable in its own right.
     """
-    if not weak:
+    if not weak and not any(alone >= REPEATED for _f, _n, _p, alone, _c in unclaimed):
         return ents
     groups: dict[tuple[str, ...], Group] = {}
     for e in ents:
@@ -83,20 +88,23 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         g.add(typ, form)
         g.person = g.person or person
     _fold_surnames(groups, counted)
-    _fold_open(groups, counted, unclaimed, given)
+    folded = _fold_open(groups, counted, unclaimed, given)
+    _decide_repeated(groups, unclaimed, folded, last_names)
     return entities_of(groups)
 
 
-def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple, given) -> None:
+def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple, given) -> set[str]:
     """Every lone surname mention (`Vautrin opened ...`) counted into the one person of the cable it names.
 
     Only for people decided at the second reading: the first reading counted its own people's surnames. A full
     name's last word is not among them (`alone`); a surname that is also someone's first name is left apart.
+    Returns the surnames folded.
     """
+    folded: set[str] = set()
     if not words:
-        return
+        return folded
     written: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for form, n in words:
+    for form, n, _placed, _alone, _cued in words:
         written[wkey(form)].append((form, n))
     owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key, g in groups.items():
@@ -109,9 +117,69 @@ def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple,
         if len(ks) != 1 or ks[0] in counted or s not in written or s in firsts or s in given:
             continue
         g = groups[ks[0]]
+        folded.add(s)
         for form, n in written[s]:
             if n > g.forms.get(form, 0):
                 g.forms[form] = n
+    return folded
+
+
+def _decide_repeated(groups: dict[tuple[str, ...], Group], words: tuple, folded: set[str],
+                     surnames: frozenset[str]) -> None:
+    """A capitalised word no rule claimed but written REPEATED times is what the cable is about, not noise.
+
+    `Kadyrov` (56 times in 07MOSCOW3579), `Zhovtis`, `Chechnya`: a place where it mostly follows a place word
+    (`in Chechnya`, `from Dagestan`), a person where a title or a verb of saying stands beside it at least once,
+    or where the archive names someone of that surname in full
+    (the surname of no one else named in full, or of several: `Castro` where both Raul Castro and Vilma Espin de
+    Castro are named). Acronyms are not decided this way, nor a word with neither cue.
+    """
+    totals: dict[str, tuple[int, int, int, int, list[tuple[str, int]]]] = {}
+    for form, n, placed, alone, cued in words:
+        key = wkey(form)
+        if key in folded:
+            continue
+        seen, at_place, free, cues, forms = totals.get(key, (0, 0, 0, 0, []))
+        totals[key] = (seen + n, at_place + placed, free + alone, cues + cued, [*forms, (form, n)])
+    firsts = _first_names(groups)
+    claimed = {wkey(f) for g in groups.values() for f in g.forms if " " not in f}  # `ALBA` for Aluminum Bahrain
+    for key, (n, at_place, free, cues, forms) in totals.items():
+        if free < REPEATED or (key,) in groups or key in claimed or all(f.isupper() for f, _n in forms) or not _name_like(key, totals):
+            continue
+        owner = firsts.get(key)
+        if owner is not None:  # `Raul` where Raul Castro is named
+            for form, m in forms:
+                groups[owner].forms[form] += m
+            continue
+        typ = "LOC" if at_place * 4 >= n else "PER" if cues or key in surnames else None
+        if typ is None:
+            continue  # `Sharia`, `Ulama`: repeated, but nothing says a person or a place
+        g = groups[(key,)] = Group()
+        for form, m in forms:
+            g.add(typ, form, m)
+
+
+def _first_names(groups: dict[tuple[str, ...], Group]) -> dict[str, tuple[str, ...]]:
+    """First name -> the one person of the cable it opens (`Vilma Espin` and `Vilma Espin Guillois de Castro` are one)."""
+    people: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, g in groups.items():
+        if len(key) >= 2 and g.type() == "PER":
+            people[key[0]].append(key)
+    out = {}
+    for first, keys in people.items():
+        longest = max(keys, key=lambda k: (len(k), k))
+        if all(longest[:len(k) - 1] == k[:-1] or set(k) <= set(longest) for k in keys):
+            out[first] = longest
+    return out
+
+
+def _name_like(key: str, words: dict) -> bool:
+    """Not a demonym or its plural (`Chechens` beside `Chechen`, `Qataris`), nor a compound of common words."""
+    if key in gz.DEMONYMS or (key.endswith("s") and (key[:-1] in gz.DEMONYMS or key[:-1] in words)):
+        return False
+    if key + "s" in words or key + "es" in words:
+        return False  # `Scud` beside `Scuds`: a thing counted, not a name
+    return not any(part in NOT_NAME for part in key.split("-"))
 
 
 def _fold_surnames(groups: dict[tuple[str, ...], Group], counted: frozenset | set = frozenset()) -> None:

@@ -29,6 +29,8 @@ cda dcm polcouns econcouns polchief econchief poloff econoff pol/econoff emboff 
 spokesman spokeswoman spokesperson undersecretary advisor adviser coordinator convenor convener
 cardinal bishop archbishop patriarch pope father rabbi reverend rev
 foreign prime interior defense defence finance justice economy trade labor labour health education
+premier candidate president-elect minister-counselor ambassador-at-large presidente ministro canciller gobernador
+senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector
 """.split())
 
 # Lower-case role words that introduce a name in running text (`his deputy Andrew Ford`).
@@ -114,6 +116,23 @@ tunisian turkish turkmen turks ugandan ukrainian uruguayan uzbek venezuelan viet
 zimbabwean western eastern northern southern islamist islamic muslim catholic jewish sunni shi'a shia
 shiite arab-israeli transatlantic
 """.split())
+
+
+def _data_demonyms() -> frozenset[str]:
+    """What each country's people are called (`Qatari`, `Emirati`), and their plurals (`Qataris`, `Indians`),
+    from the countryinfo data package: never names of people."""
+    from countryinfo import all_countries
+
+    out = set()
+    for country in all_countries():
+        for word in (country.demonym() or "").split():
+            w = word.lower()
+            if len(w) > 2 and w not in ("the", "and", "of"):
+                out.update((w, w + "s"))
+    return frozenset(out)
+
+
+DEMONYMS = DEMONYMS | _data_demonyms() | {w + "s" for w in DEMONYMS if not w.endswith(("s", "ese", "sh", "ch"))}
 
 # Places the data package spells differently from cables, and cable shorthands (canonical name first).
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -265,7 +284,22 @@ def places() -> dict[str, Place]:
         tier = TIER_COUNTRY if c["population"] >= 1_000_000 else TIER_CITY if c["population"] >= 100_000 \
             else TIER_TOWN
         add(name, Place(name, tier, c["countrycode"]))
+    _add_regions(add)
     return out
+
+
+def _add_regions(add) -> None:
+    """Provinces, states and regions of every country (`Chechnya`, `Narino`, `Uttar Pradesh`), from the
+    countryinfo data package; towns' rules apply: read as places where the cable's tags name their country."""
+    from countryinfo import all_countries
+
+    for country in all_countries():
+        iso = country.iso(2)
+        for region in country.provinces() or []:
+            name = re.sub(r"\s*\(.*?\)", "", region).strip()  # `Chechnya (Groznyy)`: the capital in brackets
+            low = name.lower()
+            if name and low not in GENERIC and low not in LOC_WORDS and low not in ORG_WORDS:
+                add(name, Place(name, TIER_TOWN, iso))
 
 
 @functools.lru_cache(maxsize=1)

@@ -126,6 +126,7 @@ class Learned:
     given: frozenset
     surnames: dict[str, tuple[str, ...]]
     longest: int = 0  # words in the longest person's key: no longer slice of an open phrase can be one
+    last_names: frozenset = frozenset()  # the surname of every person named with a cue, in full or alone
     _gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def gazetteer(self, k: Knowledge) -> Gazetteer:
@@ -147,6 +148,7 @@ def learn(readings, k: Knowledge) -> Learned:
     people: Names = {}
     given = set(k.given)
     last_names: dict[str, set] = defaultdict(set)
+    titled: set[str] = set()
     for r in readings:
         if r is None:
             continue
@@ -158,9 +160,10 @@ def learn(readings, k: Knowledge) -> Learned:
             _note(people, "PER", name, name, 2)
             _learn_given(name, given)
             last_names[key[-1]].add(key)
+        titled.update(r.titled)
     surnames = {s: next(iter(ks)) for s, ks in last_names.items() if len(ks) == 1 and not k.vocab.common(s)}
     longest = max(map(len, people), default=0)
-    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames, longest)
+    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames, longest, frozenset(last_names) | frozenset(titled))
 
 
 def _trusted_acronyms(defined: dict[str, Counter]) -> dict[str, tuple[str, str]]:

@@ -6,10 +6,11 @@ import re
 from collections import Counter, defaultdict
 
 from . import gazetteer as gz
-from .gazetteer import norm
+from .gazetteer import TITLES, norm
 from .names import (
     NAME_CHARS,
     NOT_NAME,
+    PLACE_CUES,
     SPACES,
     Cand,
     Group,
@@ -21,11 +22,13 @@ from .tokens import Tok
 
 
 def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: dict[tuple[str, ...], Cand],
-           open_word=None) -> tuple[dict[tuple[str, ...], Group], Counter]:
+           open_word=None) -> tuple[dict[tuple[str, ...], Group], tuple[tuple[str, int, int, int, int], ...]]:
     """Every mention of the candidates in the cable's text, with surnames folded into full names.
 
-    Also counts the capitalised words no mention claimed (`open_word` says which may be names): a surname whose
-    full name another cable teaches is only known at the second reading, which folds these counts.
+    Also counts the capitalised words no mention claimed (`open_word` says which may be names), how often each
+    follows a place word (`in`, `from`), how often it stands alone, with no capitalised word beside it, and how
+    often a person cue stands beside it: (word as written, count, after a place word, alone, with a person cue). A surname whose full name
+    another cable teaches is only known at the second reading, which folds these counts or decides the word.
     """
     forms: dict[tuple[str, ...], tuple[str, ...]] = {}
     votes = {key: c.type() for key, c in cands.items()}
@@ -39,8 +42,9 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
             for s in surname_keys(key):
                 owners[s].append(key)
     folded: set[tuple[str, ...]] = set()
+    shared = _other_bearers(segs, owners, open_word)
     for s, ks in owners.items():
-        if len(ks) != 1:
+        if len(ks) != 1 or s in shared:
             continue
         own = cands.get(s)
         if own is not None and votes[s] != "PER" and not own.person:
@@ -63,6 +67,19 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
     firsts = {k[0] for k in forms}
     groups: dict[tuple[str, ...], Group] = {}
     opened: Counter = counter()
+    placed: Counter = counter()
+    inside: Counter = counter()  # written beside another capitalised word: part of a longer name (`Bank Negara`)
+    cued: Counter = counter()  # after a title or before a verb of saying: `Ambassador Zhovtis`, `Kadyrov said`
+
+    def open_mention(toks: list[Tok], i: int) -> None:
+        form = POSSESSIVE.sub("", toks[i].text)
+        opened[form] += 1
+        if i and not toks[i].brk and toks[i - 1].key in PLACE_CUES:
+            placed[form] += 1
+        if _person_cue(toks, i):
+            cued[form] += 1  # `Interior Minister Remkes`: a title beside it, not a longer name
+        elif _inside_phrase(toks, i):
+            inside[form] += 1
     seen: dict[bool, dict[str, bool]] = {True: {}, False: {}}  # open_word's answers, by text in capitals
 
     def open_seen(key: str, caps: bool) -> bool:
@@ -85,7 +102,7 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
                     if ok is None:
                         ok = memo[t.key] = open_word(t.key, caps)
                     if ok and alone(toks, i, caps, open_seen):
-                        opened[POSSESSIVE.sub("", t.text)] += 1
+                        open_mention(toks, i)
                 continue
             key: tuple[str, ...] = ()
             best = 0
@@ -100,7 +117,7 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
             if not best:
                 if open_word is not None and t.shape != "num" and open_seen(t.key, caps) \
                         and alone(toks, i, caps, open_seen):
-                    opened[POSSESSIVE.sub("", t.text)] += 1
+                    open_mention(toks, i)
                 continue
             target = forms[key[:best]]
             form = mention_of(text[t.start:toks[i + best - 1].end])
@@ -118,7 +135,7 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
         for a in cands[key].aliases:
             if a not in g.forms:
                 g.forms[a] += 0
-    return groups, opened
+    return groups, tuple(sorted((f, n, placed[f], n - inside[f], cued[f]) for f, n in opened.items()))
 
 
 POSSESSIVE = re.compile(r"['’][sS]$")
@@ -151,3 +168,50 @@ def alone(toks: list[Tok], i: int, caps: bool, open_word) -> bool:
     if prev.key in NOT_NAME or prev.shape == "num" or (prev.shape == "lower" and not caps):
         return True
     return not open_word(prev.key, caps)
+
+
+def _person_cue(toks: list[Tok], i: int) -> bool:
+    """A title before the word (`Ambassador Zhovtis`) or a verb of saying after it (`Kadyrov said`)."""
+    if i > 0 and not toks[i].brk and toks[i - 1].key in TITLES:
+        return True
+    return i + 1 < len(toks) and not toks[i + 1].brk and toks[i + 1].key in gz.SPEECH_VERBS
+
+
+def _inside_phrase(toks: list[Tok], i: int) -> bool:
+    """A word written next to another capitalised word, with no break: a piece of a name no rule read."""
+    before = i > 0 and not toks[i].brk and toks[i - 1].shape in ("cap", "upper")
+    after = i + 1 < len(toks) and not toks[i + 1].brk and toks[i + 1].shape in ("cap", "upper")
+    return before or after
+
+
+def _other_bearers(segs: list[tuple[list[Tok], list[int], str, bool]], owners: dict[tuple[str, ...], list],
+                   open_word) -> set[tuple[str, ...]]:
+    """Surnames the text also writes after another name (`Fidel Castro` where `Vilma ... de Castro` is named).
+
+    Such a surname may be either person: its lone mentions are not folded into the one full name the first
+    reading found (the second reading may find the other person, and then both are left apart).
+    """
+    lone = {s[0]: set(ks[0][:-1]) for s, ks in owners.items() if len(s) == 1 and len(ks) == 1}
+    out: set[tuple[str, ...]] = set()
+    if not lone or open_word is None:
+        return out
+    for toks, marks, _text, caps in segs:
+        if caps:
+            continue  # in capitals every word looks like a name
+        for i in marks:
+            t = toks[i]
+            own = lone.get(t.key)
+            if own is None or i == 0 or t.brk:
+                continue
+            run = []  # the name words written before it: `Fidel`, `Houda Ezra`
+            j = i - 1
+            while j >= 0 and toks[j].shape == "cap" and not POSSESSIVE.search(toks[j].text) and (
+                    toks[j].key in gz.NAME_PARTICLES or open_word(toks[j].key, False)):
+                run.append(toks[j].key)
+                if toks[j].brk:
+                    break
+                j -= 1
+            names = [k for k in run if k not in gz.NAME_PARTICLES]
+            if names and not own.intersection(names):
+                out.add((t.key,))
+    return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..record import Entity
 from . import gazetteer as gz
-from .gazetteer import GENERIC, TITLES, norm
+from .gazetteer import GENERIC, TITLES, norm, wkey
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 counter = functools.partial(Counter.__new__, Counter)  # an empty Counter made in C (its __init__ is Python)
@@ -20,6 +20,47 @@ grand crown field""".split()) | {"general"}
 NOT_NAME = GENERIC | gz.ORG_WORDS | gz.LOC_WORDS | gz.MISC_WORDS | STRONG_TITLES | gz.DEMONYMS  # one look-up
 
 ABBREV = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # `U.S` as the tokenizer left it: the final dot was cut
+
+
+PLACE_PREPS = frozenset("in from to near at outside inside into across via".split())  # `in Chechnya`
+PLACE_CUES = PLACE_PREPS - {"to", "at"} | {"within", "beyond", "throughout", "neighboring", "neighbouring"}
+# (`according to Kadyrov`, `at Putin's request`: people follow `to` and `at` too)
+MONTHS = frozenset("january february march april june july august september october november december".split())
+_CAMEL_OFFICE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+")  # `PolMinCouns`, `EconOff`: cable shorthand for an office
+_CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|El|Al|Abu|Ben|Bin|Ibn|St)[A-Z]")  # `McMullen`,
+# `DeLay`, `LaHood`, `ElBaghdadi`: names, not offices
+
+
+def office_word(w: str, caps_text: bool) -> bool:
+    """A title or office glued before a name: `Premier`, `SRAP`, `EMIN`, `PolMinCouns` (`U.S.` too)."""
+    if wkey(w) in TITLES:
+        return True
+    letters = w.replace(".", "")
+    if not caps_text and letters.isupper() and 2 <= len(letters) <= 6:
+        return True
+    return bool(_CAMEL_OFFICE.fullmatch(w)) and not _CAMEL_NAME.match(w)
+
+
+def trimmed(typ: str, form: str) -> str:
+    """A name without what ran into it: titles before a person, a month (and its `on`) after any name.
+
+    `PolMinCouns Maura Connelly` -> `Maura Connelly`; `Candidate Sarkozy` -> `Sarkozy`; `Ministry of Justice and
+    Islamic Affairs on October` -> `Ministry of Justice and Islamic Affairs`; `Jun Yamashita January` -> `Jun Yamashita`.
+    """
+    words = form.split()
+    while len(words) > 1 and wkey(words[-1]) in MONTHS:
+        words.pop()
+        if len(words) > 1 and words[-1] in ("on", "in", "of", "since", "until"):
+            words.pop()
+    if typ == "PER":
+        caps_text = all(w.isupper() for w in words)
+        while len(words) > 1 and office_word(words[0], caps_text):
+            words.pop(0)
+        while len(words) > 1 and wkey(words[-1]) in TITLES:
+            words.pop()  # `Abdeljabbar Azaoui Executive Assistant`
+        if len(words) == 1 and wkey(words[0]) in TITLES:
+            return ""  # `Executive Assistant`: an office, no name
+    return " ".join(words)
 
 
 def prefer(names: Counter) -> str:

@@ -14,6 +14,7 @@ from .names import (
     ABBREV,
     NON_ACRONYM,
     NOT_NAME,
+    PLACE_PREPS,
     PLURAL_ACRONYM,
     STRONG_TITLES,
     VOWEL,
@@ -25,6 +26,7 @@ from .names import (
     is_caps,
     prefer,
     title_case,
+    trimmed,
 )
 from .tokens import PARTICLE_WORD, Tok, Vocab, marked_tokens, word_info
 
@@ -36,12 +38,24 @@ _GOV = re.compile(r"^G[Oo][A-Z]{1,3}$")  # `GOB`, `GONL`: the government of a co
 _STYLE_TITLES = frozenset("sheikh shaikh shaykh sheik sayed sayyid king queen prince princess emir amir sultan "
                           "crown".split())  # styles used with a first name alone (`King Hamad`)
 _NAME_END = frozenset("of for on the and".split())  # words that end a name after a title
-_PLACE_PREPS = frozenset("in from to near at outside inside into across via".split())
 _APPOSITION = frozenset("the a an who whose his her their its former then currently now head chief".split())
 _LOC_AFTER = gz.LOC_WORDS - {"state", "base", "port", "coast"}  # `Kandahar province`
 _ORG_AFTER = frozenset("party movement society bloc militia group faction".split())  # `Wifaq party`
 _CAPS_US_NEXT = frozenset("government embassy officials official position policy policies forces troops side "
                           "delegation military ambassador and or congress navy army president citizens".split())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the first reading keeps of one cable: a few bytes, never its words."""
+
+    entities: tuple[Entity, ...]
+    weak: tuple  # open phrases: (key, words as written), decided at the second reading
+    definitions: tuple[tuple[str, str, str], ...]  # (acronym, type, long form) defined in the text
+    people: tuple[tuple[tuple[str, ...], str], ...]  # (key, full name) of people named with a cue
+    spans: tuple = ()  # undecided phrases of 3 words or more, where a name learned elsewhere may stand
+    words: tuple = ()  # (word as written, count, after a place word, alone, cued): capitalised words no mention claimed
+    titled: tuple[str, ...] = ()  # surnames named alone with a person cue (`Interior Minister Remkes`)
 
 
 class Extractor:
@@ -58,6 +72,7 @@ class Extractor:
         self.weak: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # name-like phrases with no cue yet
         self.spans: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # undecided phrases of 3 words or more
         self.towns: set[str] = set()
+        self._text = ""  # the text of the segment being read (what `_classify_rest` reads on)
 
     # the parts of a cable that are read
     @staticmethod
@@ -75,8 +90,8 @@ class Extractor:
                 out.append((p.text, is_caps(p.text)))
         return out
 
-    def run(self, cable) -> dict[tuple[str, ...], Cand]:
-        """Candidates of one cable, keyed by canonical word tuple."""
+    def run(self, cable) -> Reading:
+        """The first reading of one cable: its entities, open phrases and what it teaches the archive."""
         self.cands = {}
         self.weak = []
         self.spans = []
@@ -91,19 +106,24 @@ class Extractor:
             else:
                 self._mixed(toks, text, marks)
         self._people_lines(cable)
-        self.groups, self.open = count_mentions(segs, self.cands, self._open_word)  # words dropped: only counts kept
-        return self.cands
+        groups, words = count_mentions(segs, self.cands, self._open_word)  # words dropped: only counts kept
+        people = tuple((key, prefer(c.forms)) for key, c in self.cands.items()
+                       if c.person and len(key) >= 2 and key in groups)
+        titled = tuple(sorted(key[0] for key, c in self.cands.items() if c.person and len(key) == 1 and key in groups))
+        definitions = tuple((a, typ, long) for a, (typ, long) in self.definitions.items())
+        return Reading(entities_of(groups), tuple(self.weak), definitions, people, tuple(self.spans),
+                       words, titled)
 
     def _open_word(self, key: str, caps: bool) -> bool:
         """A word no candidate claimed that may yet be a surname named elsewhere: kept (counted) for pass two."""
-        if len(key) < 3 or key in NOT_NAME or self.vocab.common(key):
+        if len(key) < 3 or key in NOT_NAME or key in TITLES or self.vocab.common(key):
             return False
         return not caps or not self._prose(key)
 
     # recording
     def add(self, typ: str, words: list[str] | str, key: tuple[str, ...] | None = None,
             person: bool = False) -> tuple[str, ...] | None:
-        form = form_of(words if isinstance(words, str) else " ".join(words))
+        form = form_of(trimmed(typ, words if isinstance(words, str) else " ".join(words)))
         if not form:
             return None
         k = key or canonical_key(typ, form)
@@ -182,12 +202,14 @@ class Extractor:
     def _classify(self, toks: list[Tok], i: int, j: int, text: str) -> None:
         self._text = text
         run = toks[i:j]
-        while run and (run[0].key in ("the", "a", "an") or (len(run) > 1 and run[0].sent
+        while run and (run[0].key in ("the", "a", "an") and not self._lookup(tuple(t.key for t in run), run) or (len(run) > 1 and run[0].sent
                                                              and run[0].key not in TITLES
                                                              and self._opener(run, toks, i))):
             run = run[1:]
             i += 1
         if not run:
+            return
+        if len(run) >= 3 and self._split(toks, i, i + len(run), text):
             return
         single = len(run) == 1  # most phrases: each check below that cannot hold for one word is skipped
         after = toks[j] if j < len(toks) else None
@@ -232,6 +254,32 @@ class Extractor:
         self._person(run, toks, i, j, gap_after)
         if (len(self.cands), len(self.weak)) == before:
             self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))  # a name may hide inside
+
+    def _split(self, toks: list[Tok], i: int, j: int, text: str) -> bool:
+        """Two names run together, read as two: a body and an office in it (`Central Bank of Iran Vice Governor
+        ... Mohammed Jaffar Mojarrad`), or a person and the body he is of (`Mykola Proskura of the Ministry for
+        Emergency Situations`)."""
+        run = toks[i:j]
+        body_words = gz.ORG_WORDS | gz.LOC_WORDS
+        for t in range(2, len(run) - 1):
+            prev = run[t - 1].key
+            if run[t].key in TITLES and prev not in gz.CONNECTORS and prev not in TITLES \
+                    and any(x.key in body_words for x in run[:t]):
+                self._classify(toks, i, i + t, text)
+                self._classify(toks, i + t, j, text)
+                return True
+        for p in range(2, min(4, len(run) - 1)):
+            if run[p].key != "of":
+                continue
+            head, tail = run[:p], run[p + 1:]
+            if tail and tail[0].key == "the":
+                tail = tail[1:]
+            if tail and all(x.shape == "cap" for x in head) and self._namelike(head, strict=True) \
+                    and not any(x.key in body_words for x in head) and any(x.key in gz.ORG_WORDS for x in tail):
+                self._classify(toks, i, i + p, text)
+                self._classify(toks, j - len(tail), j, text)
+                return True
+        return False
 
     def _compound(self, run: list[Tok], words: list[str]) -> bool:
         """A phrase its own words type: `Ministry of Interior`, `Kandahar Province`; an office or an event, left."""
@@ -308,11 +356,15 @@ class Extractor:
                 k += 1
         return found
 
-    def _namelike(self, run: list[Tok], strict: bool = False) -> bool:
-        """Words that can make up a personal name: capitalised, not cable vocabulary, not a known place."""
+    def _namelike(self, run: list[Tok], strict: bool = False, titled: bool = False) -> bool:
+        """Words that can make up a personal name: capitalised, not cable vocabulary, not a known place.
+
+        After a title a later word may be a demonym (`Director Phil French`, `Ambassador Paul English`)."""
         if not run or len(run) > 5:
             return False
-        for t in run:
+        for n, t in enumerate(run):
+            if titled and n and t.key in gz.DEMONYMS and t.shape == "cap":
+                continue
             if not name_word(t.text) or t.shape == "upper" and not self._caps_surname(t):
                 return False
         if strict and all(self.vocab.common(t.key) for t in run):
@@ -350,8 +402,11 @@ class Extractor:
         while name and name[-1].key in gz.CONNECTORS:
             name = name[:-1]
         if not name and rest:
-            return self._classify_rest(rest, toks, i)  # `Assistant Secretary for European Affairs ...`
-        if not name or name[0].key in gz.CONNECTORS or not self._namelike(name):
+            name, rest = self._holder(rest), rest  # `Secretary of Defense Gates`: the holder ends the office
+            if not name:
+                return self._classify_rest(rest, toks, i)  # `Assistant Secretary for European Affairs ...`
+            rest = rest[:len(rest) - len(name)]
+        if not name or name[0].key in gz.CONNECTORS or not self._namelike(name, titled=True):
             return False
         if name[0].shape == "upper" and not self._caps_surname(name[0]):
             return False
@@ -363,8 +418,23 @@ class Extractor:
         key = self.add("PER", words, person=True)
         if key and len(name) == 1 and run[k - 1].key in _STYLE_TITLES:  # noqa: SIM102
             self.cands[key].styled = True
+        if start:  # `USAID Deputy Assistant Administrator Mark Silverman`: the body before the office
+            self._classify(toks, i, i + start, self._text)
         self._classify_rest(rest, toks, i)
         return True
+
+    def _holder(self, office: list[Tok]) -> list[Tok]:
+        """The name that ends an office (`Defense Steve Johnson`, `the Americas Tony Arias`), or nothing."""
+        for ln in range(min(4, len(office) - 1), 0, -1):
+            name = office[-ln:]
+            if office[-ln - 1].key in gz.CONNECTORS or any(t.shape != "cap" for t in name):
+                continue
+            if self.gaz.get(tuple(t.key for t in name)) or not self._namelike(name, strict=True, titled=True):
+                continue
+            if ln == 1 and (self.vocab.common(name[0].key) or self.gaz.get((name[0].key,))):
+                continue
+            return name
+        return []
 
     def _classify_rest(self, rest: list[Tok], toks: list[Tok], i: int) -> bool:
         """What follows a titled name (`... for the Interamerican Judicial Committee`) is read on its own."""
@@ -401,7 +471,7 @@ class Extractor:
             words = title_case(words).split()
         long = " ".join(words)
         known = self.gaz.get(norm(long))
-        typ = known.type if known else ("MISC" if run[-1].key in gz.MISC_WORDS else "ORG")
+        typ = known.type if known else _defined_type(long, run)
         if typ == "MISC":
             return True
         key = self.add(typ, long, norm(known.name) if known else None, person=False)
@@ -423,7 +493,7 @@ class Extractor:
         words = [t.text for t in run]
         nxt = toks[j] if j < len(toks) else None
         multi = len(run) >= 2
-        after_prep = i > 0 and toks[i - 1].key in _PLACE_PREPS
+        after_prep = i > 0 and toks[i - 1].key in PLACE_PREPS
         if multi and run[0].key in self.given and not self.vocab.common(run[0].key):
             self.add("PER", words, person=True)
         elif multi and gap_after.strip() == "," and nxt is not None and not after_prep and (
@@ -447,10 +517,6 @@ class Extractor:
                                 and run[0].shape == "cap" and not self.vocab.common(run[0].key)
                                 and not (i > 0 and toks[i - 1].key == "the")):
             self.weak.append((tuple(t.key for t in run), tuple(t.text for t in run)))
-
-    def first_reading(self) -> tuple[tuple[Entity, ...], tuple]:
-        """What pass one keeps of a cable: its entities and its open phrases (a few bytes, not its words)."""
-        return entities_of(self.groups), tuple(self.weak)
 
     # text in capitals: known names, titled names, acronym definitions
     def _caps(self, toks: list[Tok], text: str) -> None:
@@ -555,7 +621,7 @@ class Extractor:
                 if initials_match(acr.text, [t.text for t in run], exact_start=True):
                     long = title_case([t.text for t in run])
                     known = self.gaz.get(norm(long))
-                    typ = known.type if known else ("MISC" if run[-1].key in gz.MISC_WORDS else "ORG")
+                    typ = known.type if known else _defined_type(long, run)
                     if typ != "MISC":
                         key = self.add(typ, long, norm(known.name) if known else None)
                         if key:
@@ -617,29 +683,18 @@ _LINE_WORDS = frozenset("political economic economics legal public affairs manag
                         "a.i a.i. ai of the by former acting".split())
 
 
-@dataclass(frozen=True)
-class Reading:
-    """What the first reading keeps of one cable: a few bytes, never its words."""
-
-    entities: tuple[Entity, ...]
-    weak: tuple  # open phrases: (key, words as written), decided at the second reading
-    definitions: tuple[tuple[str, str, str], ...]  # (acronym, type, long form) defined in the text
-    people: tuple[tuple[tuple[str, ...], str], ...]  # (key, full name) of people named with a cue
-    spans: tuple = ()  # undecided phrases of 3 words or more, where a name learned elsewhere may stand
-    words: tuple = ()  # (word as written, count): capitalised words no mention claimed, maybe surnames
-
-
 def first_reading(cable, k: Knowledge) -> Reading | None:
     """One cable read alone against the Knowledge; None for a cable that carries its own entities."""
     if cable.entities:
         return None
-    ex = Extractor(k.gaz, k.vocab, k.given)  # read only: not copied per cable
-    ex.run(cable)
-    ents, weak = ex.first_reading()
-    people = tuple((key, prefer(c.forms)) for key, c in ex.cands.items()
-                   if c.person and len(key) >= 2 and key in ex.groups)
-    definitions = tuple((a, typ, long) for a, (typ, long) in ex.definitions.items())
-    return Reading(ents, weak, definitions, people, tuple(ex.spans), tuple(sorted(ex.open.items())))
+    return Extractor(k.gaz, k.vocab, k.given).run(cable)  # the knowledge is read only: not copied per cable
+
+
+def _defined_type(long: str, run: list[Tok]) -> str:
+    """The type of a long form an acronym is defined for: a place (`Uttar Pradesh (UP)`), an event, or a body."""
+    if " ".join(norm(long)) in gz.places():
+        return "LOC"
+    return "MISC" if run[-1].key in gz.MISC_WORDS else "ORG"
 
 
 def _line_segments(cable) -> list[tuple[str, bool]]:

@@ -20,10 +20,8 @@ def extract(cable, gaz: Gazetteer | None = None, vocab: Vocab | None = None, giv
     """Entities of one cable read from its plain text (no annotations, no model, no network)."""
     gaz = gaz or gz.base_gazetteer()
     vocab = vocab or vocab_of([cable])
-    ex = Extractor(gaz, vocab, given, acronyms)
-    ex.run(cable)
-    ents, weak = ex.first_reading()
-    return resolve(ents, weak, gaz, vocab, ex.given, {}, tuple(ex.open.items()))
+    r = Extractor(gaz, vocab, given, acronyms).run(cable)
+    return resolve(r.entities, r.weak, gaz, vocab, given or set(), {}, r.words)
 
 
 def enrich(cables: list, tick=None) -> tuple[list, list[str]]:
