@@ -30,7 +30,7 @@ spokesman spokeswoman spokesperson undersecretary advisor adviser coordinator co
 cardinal bishop archbishop patriarch pope father rabbi reverend rev
 foreign prime interior defense defence finance justice economy trade labor labour health education
 premier candidate president-elect minister-counselor ambassador-at-large presidente ministro canciller gobernador
-senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector
+senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson
 """.split())
 
 # Lower-case role words that introduce a name in running text (`his deputy Andrew Ford`).
@@ -52,13 +52,14 @@ corp inc ltd llc group department agency office organization organisation instit
 college school front movement bureau assembly parliament government embassy consulate mission fund authority
 forces force army navy police service services club foundation center centre league federation alliance
 coalition network board cabinet directorate secretariat tribunal chamber congress senate house regime
-convention treaty secretariat airways airlines guard guards brigade brigades watch
+secretariat airways airlines guard guards brigade brigades watch arrangement
 """.split())
 LOC_WORDS = frozenset("""
 island islands province governorate village city town district region gulf sea ocean river strait peninsula
 mountains mountain valley desert bay coast county state street road square airport port base camp
 """.split())
-MISC_WORDS = frozenset("meeting meetings conference summit exchange plenary initiative program programme plan "
+MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights "  # laws and measures, not bodies
+                       "meeting meetings conference summit exchange plenary initiative program programme plan "
                        "report strategy act law bill process dialogue talks war".split())
 
 # Verbs that follow a person's name in cables (`Pickard noted`, `Costner recommended`).
@@ -136,6 +137,7 @@ DEMONYMS = DEMONYMS | _data_demonyms() | {w + "s" for w in DEMONYMS if not w.end
 
 # Places the data package spells differently from cables, and cable shorthands (canonical name first).
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {
+    "Korea": (),  # both Koreas, or the peninsula
     "United States": ("U.S.", "U.S", "US", "USA", "U.S.A.", "United States of America", "America"),
     "United Kingdom": ("UK", "U.K.", "U.K", "Britain", "Great Britain"),
     "United Arab Emirates": ("UAE", "U.A.E.", "Emirates"),
@@ -168,6 +170,8 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Organisations named in cables often enough to be known in advance (canonical name, acronyms).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "United States Government": ("USG",),
+    "Her Majesty's Government": ("HMG",),
     "United Nations": ("UN", "U.N."),
     "UN Security Council": ("UNSC", "U.N. Security Council", "Security Council"),
     "UN General Assembly": ("UNGA",),
@@ -382,6 +386,17 @@ class Gazetteer:
         return self.table.get(key)
 
 
+def _tag_organisations() -> list[tuple[str, str]]:
+    """(acronym, name) of the organisations TAGS name (`ECOWAS`, `USAF`, `USDA`), from data/tags.tsv."""
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        code = row["code"]
+        if row["kind"] == "organization" and re.fullmatch(r"[A-Z]{3,8}", code):
+            out.append((code, re.sub(r"\s*\([^)]*\)", "", row["description"]).strip()))
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def base_gazetteer() -> Gazetteer:
     """Places (countries, regions, capitals, big cities) and the well-known organisations."""
@@ -389,6 +404,9 @@ def base_gazetteer() -> Gazetteer:
     for canon, aliases in ORGANISATIONS.items():
         for form in (canon, *aliases):
             gaz.add("ORG", canon, form, weight=2)
+    for code, name in _tag_organisations():
+        if norm(code) not in gaz.table:
+            gaz.add("ORG", name, code, weight=2)
     for key, place in places().items():
         if place.tier <= TIER_CITY and norm(key) not in gaz.table:
             gaz.add("LOC", place.name, key, weight=1 if place.tier == TIER_CITY else 2)

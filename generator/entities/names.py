@@ -48,6 +48,8 @@ def trimmed(typ: str, form: str) -> str:
     Islamic Affairs on October` -> `Ministry of Justice and Islamic Affairs`; `Jun Yamashita January` -> `Jun Yamashita`.
     """
     words = form.split()
+    while len(words) > 1 and wkey(words[0]) in MONTHS:
+        words.pop(0)  # `September Board`
     while len(words) > 1 and wkey(words[-1]) in MONTHS:
         words.pop()
         if len(words) > 1 and words[-1] in ("on", "in", "of", "since", "until"):
@@ -60,6 +62,8 @@ def trimmed(typ: str, form: str) -> str:
             words.pop()  # `Abdeljabbar Azaoui Executive Assistant`
         if len(words) == 1 and wkey(words[0]) in TITLES:
             return ""  # `Executive Assistant`: an office, no name
+    if len(words) == 1 and wkey(words[0]) in NOT_NAME and len(form.split()) > 1:
+        return ""  # `September Board` -> `Board`: a common noun once trimmed
     return " ".join(words)
 
 

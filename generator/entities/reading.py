@@ -33,7 +33,10 @@ from .tokens import PARTICLE_WORD, Tok, Vocab, marked_tokens, word_info
 # --- extraction ----------------------------------------------------------------------------------------------
 
 MAX_NAME_WORDS = 12  # `International Convention for the Suppression of the Financing of Terrorism` is 10
+_PLACE_KINDS = frozenset("villages towns cities areas districts provinces regions governorates".split())
 _OFFICE = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z]{1,8})+$|^(?:ISN|EUR|NEA|SCA|EAP|WHA|AF|IO|PM|INR|DRL|EEB|VCI)$")
+_BUREAU = re.compile(r"[A-Z]{2,5}/[A-Z]{2,5}|ISN|EUR|NEA|SCA|EAP|WHA|INR|DRL|EEB|VCI|INL|PRM|OES|ECA")  # `WHA/AND`:
+# the State Department's bureaus and their offices, as cables name them
 _GOV = re.compile(r"^G[Oo][A-Z]{1,3}$")  # `GOB`, `GONL`: the government of a country, in cable shorthand
 _STYLE_TITLES = frozenset("sheikh shaikh shaykh sheik sayed sayyid king queen prince princess emir amir sultan "
                           "crown".split())  # styles used with a first name alone (`King Hamad`)
@@ -105,6 +108,7 @@ class Extractor:
                 self._caps(toks, text)
             else:
                 self._mixed(toks, text, marks)
+                self._place_lists(toks)
         self._people_lines(cable)
         groups, words = count_mentions(segs, self.cands, self._open_word)  # words dropped: only counts kept
         people = tuple((key, prefer(c.forms)) for key, c in self.cands.items()
@@ -157,6 +161,35 @@ class Extractor:
                 j = max(j, self._known_end(toks, i))
             self._classify(toks, i, j, text)
             nxt = j
+
+    def _place_lists(self, toks: list[Tok]) -> None:
+        """`in Sanabis, Jidhafs, Hamala, Sehla, ... and Diraz`, `the villages of Jid Hafs, Sanabis, Karzakan`: a
+        list of three names or more after a place word names places (villages no data package knows)."""
+        n = len(toks)
+        for i in range(n - 5):
+            cue = toks[i].key
+            if not (cue in ("in", "near") or cue == "of" and i and toks[i - 1].key in _PLACE_KINDS):
+                continue
+            items, j, final = [], i + 1, False
+            while j < n and len(items) < 30:
+                if items and toks[j].key == "and":
+                    j, final = j + 1, True  # `..., and Diraz`: the last item
+                k = j
+                while k < n and k - j < 2 and toks[k].shape == "cap" and (k == j or not toks[k].brk) \
+                        and toks[k].key not in NOT_NAME:
+                    k += 1
+                if k == j or (k < n and not toks[k].brk and toks[k].shape != "lower"):
+                    break
+                items.append(toks[j:k])
+                if final or k >= n or toks[k].sent or not toks[k].brk and toks[k].key != "and":
+                    break
+                j = k
+            if len(items) >= 3:
+                for item in items:
+                    key = tuple(t.key for t in item)
+                    known = self.gaz.get(key)
+                    if (not known or known.type == "LOC") and key not in self.cands:
+                        self.add("LOC", [t.text for t in item])
 
     def _known_end(self, toks: list[Tok], i: int) -> int:
         """End of the longest known name starting at i, across small words (`Foreign and Commonwealth Office`)."""
@@ -241,6 +274,9 @@ class Extractor:
             if len(run) >= 3:  # `Ambassador to the U.S. Houda Nonoo`: a name learned elsewhere may follow
                 self.spans.append((tuple(t.key for t in run), tuple(t.text for t in run)))
             return
+        if single and _BUREAU.fullmatch(run[0].text):
+            self.add("ORG", words)
+            return
         if single and acronym_like(run[0].text):
             if _GOV.match(run[0].text):
                 self.add("ORG", words)
@@ -293,7 +329,9 @@ class Extractor:
         if last in gz.LOC_WORDS:
             self.add("LOC", words)
             return True
-        return last in gz.MISC_WORDS
+        # `Vienna Convention on Civil Liability ...`: a law or an event, and no place or body inside it is named
+        return last in gz.MISC_WORDS or any(
+            t.key in gz.MISC_WORDS and u.key in ("of", "for", "on") for t, u in zip(run, run[1:]))
 
     def _opener(self, run: list[Tok], toks: list[Tok], i: int) -> bool:
         """True when the first word of a phrase is just the capital that opens a sentence (`During`, `Most`)."""
