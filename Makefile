@@ -7,6 +7,9 @@ DOCS   := docs
 PORT   ?= 8000
 # SEARCH_FLAGS=--pagefind adds Pagefind bundles (http only) beside the default index, which works everywhere.
 SEARCH_FLAGS ?=
+# Names (people, organizations, places) get a page of their own when at least this many cables name them (empty: the
+# generator's default, 2); e.g. ENTITY_MIN_CABLES=1 for a page per name.
+ENTITY_MIN_CABLES ?=
 # `make site` runs MkDocs in parts on large sites (same site as `mkdocs build --strict`); e.g. MKDOCS_ARGS="--parts 8 --jobs 2".
 MKDOCS_ARGS ?=
 # Material prints an end-of-life banner on every build unless this is set; the build must print no warnings.
@@ -26,7 +29,8 @@ test: install
 	$(BIN)/python -m pytest
 
 site: install
-	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,)
+	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,) \
+		$(if $(ENTITY_MIN_CABLES),--entity-min-cables $(ENTITY_MIN_CABLES),)
 	$(BIN)/python -m generator mkdocs --quiet $(MKDOCS_ARGS)
 	$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
 

@@ -36,7 +36,7 @@ from .record import Cable
 from .render import cable_pages, entity_chunks, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
 from .render import job_list as render_job_list
 from .render import report as report_mod
-from .resolve import Archive, resolve
+from .resolve import ENTITY_MIN_CABLES, Archive, resolve
 from .search import records as search_records
 from .write import Stats, Writer, write_page
 
@@ -427,7 +427,8 @@ def expected_pages(archive: Archive) -> int:
     listings run to several pages), for the progress display's time left."""
     listings = (len(archive.tags) + len(archive.origins) + len(archive.months) + len(archive.years)
                 + len(archive.classifications) + len(archive.caveats))
-    return len(archive.order) + len(archive.missing) + len(archive.entities) + listings + 20
+    entity_pages = sum(1 for info in archive.entities.values() if info.has_page)
+    return len(archive.order) + len(archive.missing) + entity_pages + listings + 20
 
 
 def _record(writer: Writer, done: list[tuple[str, bool]], progress: Progress) -> None:
@@ -462,8 +463,12 @@ def _cpu() -> float:
 
 def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: bool = False,
           jobs: int | None = None, timer: Timer | None = None,
-          progress: Progress | None = None, timings: str | None = None) -> int:
-    """Write the site's generated pages into `docs`; exit status 1 under --strict when an input was skipped."""
+          progress: Progress | None = None, timings: str | None = None,
+          entity_min_cables: int = ENTITY_MIN_CABLES) -> int:
+    """Write the site's generated pages into `docs`; exit status 1 under --strict when an input was skipped.
+
+    Entities named in fewer than `entity_min_cables` cables get no page (resolve.mark_pages).
+    """
     t0 = time.monotonic()
     jobs = job_count(jobs)
     timer = timer or Timer()
@@ -484,7 +489,7 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
             cables, notes = find_entities(cables, chunks, knowledge, spill, jobs, progress)
             del knowledge
         with timer.stage("resolve"):
-            archive, data, shown = resolve_all(cables, chunks, spill, skips, notes)
+            archive, data, shown = resolve_all(cables, chunks, spill, skips, notes, entity_min_cables)
         del cables
         with timer.stage("render+write"):
             stats = write_spilled(archive, data, shown, chunks, spill, docs, jobs, progress)
@@ -532,14 +537,14 @@ def shared_entities(cables: list[Cable]) -> list[Cable]:
     return out
 
 
-def resolve_all(cables: list[Cable], chunks: list[Chunk], spill: Spill, skips: list[Skip], notes: list[str]
-                ) -> tuple[Archive, dict, dict[int, Cable]]:
+def resolve_all(cables: list[Cable], chunks: list[Chunk], spill: Spill, skips: list[Skip], notes: list[str],
+                entity_min_cables: int = ENTITY_MIN_CABLES) -> tuple[Archive, dict, dict[int, Cable]]:
     """The archive and the report; the inputs of an ID read more than once are read back whole (their versions
     are compared word by word). Also which cable each position shows (the pages to render)."""
     seen = Counter(c.id for c in cables)
     for pos, c in whole(cables, chunks, spill, (p for p, c in enumerate(cables) if seen[c.id] > 1)).items():
         cables[pos] = c
-    archive = resolve(cables)
+    archive = resolve(cables, entity_min_cables)
     data = report_mod.collect(cables, skips, archive, notes)
     shown = {p: c for p, c in enumerate(cables) if archive.cables.get(c.id) is c}
     return archive, data, shown

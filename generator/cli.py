@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .parse import NotACable, parse, year_hints
 from .readers import RawCable, Skip, read_path
 from .record import Cable
+from .resolve import ENTITY_MIN_CABLES
 
 
 def load(paths: list[str]) -> tuple[list[Cable], list[Skip]]:
@@ -70,7 +71,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Write the generated Markdown pages of the archive into the docs directory."""
     from .build import build
 
-    return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet, timings=args.timings)
+    return build(args.paths, docs=args.docs, strict=args.strict, quiet=args.quiet, timings=args.timings,
+                 entity_min_cables=args.entity_min_cables)
+
+
+def positive(text: str) -> int:
+    """An argument that must be a whole number of at least 1 (argparse reports anything else)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return n
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -112,6 +125,10 @@ def make_parser() -> argparse.ArgumentParser:
     pb.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
     pb.add_argument("--quiet", action="store_true", help="no progress display")
     pb.add_argument("--timings", metavar="FILE", help="write each stage's seconds (wall, CPU, start, end) as JSON")
+    pb.add_argument("--entity-min-cables", type=positive, default=ENTITY_MIN_CABLES, metavar="N",
+                    help="give a name (person, organization, place …) a page of its own only when at least N "
+                         "cables name it; the others are listed by letter with their cables "
+                         f"(default: {ENTITY_MIN_CABLES})")
     pb.set_defaults(func=cmd_build)
     ps = sub.add_parser("search", help="write the search indexes into a built site (after mkdocs build)",
                         description="Write the search indexes into SITE from the search records the build step "

@@ -18,6 +18,7 @@ from .record import Cable, Entity
 TAG_KINDS = ("subject", "program", "organization", "geographic", "unknown")
 _FORMAT_RANK = {"wikileaks-html": 4, "html": 4, "text": 3, "csv": 2, "annotated": 1}
 CO_ENTITIES = 12  # entities per cable considered for "named together" (keeps the pass linear)
+ENTITY_MIN_CABLES = 2  # cables that must name an entity for it to get a page (most names occur in one cable)
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,15 @@ class TagInfo:
 
 @dataclass
 class EntityInfo:
-    """One entity page: every cable that names it, newest first."""
+    """One entity: every cable that names it, newest first, and whether it has a page of its own."""
 
-    key: str  # its docs path, so spellings that share a page share an entry
+    key: str  # its docs path (if it has a page), so spellings that share a page share an entry
     type: str
     names: Counter = field(default_factory=Counter)
     cables: list[str] = field(default_factory=list)
     mentions: int = 0
     together: Counter = field(default_factory=Counter)
+    has_page: bool = True  # set by `resolve` (`mark_pages`), the one place that decides
 
     @property
     def name(self) -> str:
@@ -84,6 +86,12 @@ class Archive:
     entities: dict[str, EntityInfo]
     duplicates: list[Duplicate]
     versions: dict[str, list[Cable]] = field(default_factory=dict)  # ID -> the inputs not shown, newest first
+    entity_min_cables: int = ENTITY_MIN_CABLES  # the threshold `entities` was marked with (pages say it)
+
+    def has_entity_page(self, key: str) -> bool:
+        """True when the entity of this key has a page to link to (an unknown key has none: no dangling link)."""
+        info = self.entities.get(key)
+        return info is not None and info.has_page
 
     def target(self, ref_id: str) -> str:
         """Archive ID a reference points at (through aliases), or the reference's own ID when it is missing."""
@@ -209,13 +217,22 @@ def _entities(cables: list[Cable]) -> dict[str, EntityInfo]:
     return out
 
 
+def mark_pages(entities: dict[str, EntityInfo], min_cables: int) -> dict[str, EntityInfo]:
+    """Give a page only to entities named in at least `min_cables` cables: a page listing one cable helps no
+    reader (the cable is a click away from the name index) and costs MkDocs a page."""
+    for info in entities.values():
+        info.has_page = len(info.cables) >= min_cables
+    return entities
+
+
 def entity_key(e: Entity) -> str:
     """The page an entity mention links to."""
     return urls.entity(e.type, e.name)
 
 
-def resolve(cables: list[Cable]) -> Archive:
-    """Build the archive from parsed cables: dedupe, index, resolve references, gather every index."""
+def resolve(cables: list[Cable], entity_min_cables: int = ENTITY_MIN_CABLES) -> Archive:
+    """Build the archive from parsed cables: dedupe, index, resolve references, gather every index (entities
+    named in fewer than `entity_min_cables` cables get no page)."""
     kept, dups, others = versions(cables)
     kept.sort(key=sort_key, reverse=True)
     index = _index(kept)
@@ -255,6 +272,7 @@ def resolve(cables: list[Cable]) -> Archive:
         origin_names={o: sorted(n, key=lambda s: (-n[s], s))[0] for o, n in sorted(names.items())},
         years=dict(sorted(years.items())), months=dict(sorted(months.items())),
         no_month=dict(sorted(no_month.items())), classifications=dict(sorted(classes.items())),
-        caveats=dict(sorted(caveats.items())), entities=dict(sorted(_entities(kept).items())), duplicates=dups,
-        versions=others,
+        caveats=dict(sorted(caveats.items())), duplicates=dups, versions=others,
+        entities=mark_pages(dict(sorted(_entities(kept).items())), entity_min_cables),
+        entity_min_cables=entity_min_cables,
     )

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import urls
+
 import badinput
 from badinput import HOSTILE
 from sitebuild import article
@@ -119,11 +121,12 @@ def test_hostile_csv_row_and_annotated_names_stay_literal(site):
     soup = article(site.html("cable/10ROME354.md"))
     body = words(soup.select_one("div.cable-body"))
     assert "<img src=x onerror=alert(9)> met {{ config }} and Giulia Moretti in Rome" in body
-    names = [words(a) for a in soup.select("dl.cable-entities a.entity")]
+    names = [words(e) for e in soup.select("dl.cable-entities .entity")]
     assert "*Bold* _Agency_" in names and "Giulia Moretti" in names
-    link = soup.select_one("dl.cable-entities a.entity[href*=bold]")
-    entity = article(site.site / "cable" / link["href"])
-    assert entity.h1.get_text().startswith("*Bold* _Agency_")
+    # named in this cable only, the agency has no page of its own: the A–Z index shows it, linked to the cable
+    index = site.html(urls.entity_index("ORG", "0-9"))
+    row = next(tr for tr in article(index).select("tbody tr") if tr.td.get_text().startswith("*Bold* _Agency_"))
+    assert [(index.parent / a["href"]).resolve() for a in row.select("a")] == [site.html("cable/10ROME354.md")]
     report = json.loads((site.site / "report.json").read_text(encoding="utf-8"))
     notes = {w["warning"] for w in report["warnings"] if w["cable"] == "10ROME354"}
     assert notes == {"annotation [ORG {{ config }}] rejected", "annotation [PER <img src=x onerror=alert(9)>] rejected"}

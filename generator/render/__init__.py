@@ -22,8 +22,8 @@ ENTITY_CHUNK = 500  # entities per job
 
 
 def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets) -> Iterator[Page]:
-    """The pages of these cables; each cable's row on the page of each entity it names (with the text around
-    the first mention) goes into `snippets` (key -> ID -> entry)."""
+    """The pages of these cables; each cable's row on the page of each entity it names that has a page (with the
+    text around the first mention) goes into `snippets` (key -> ID -> entry)."""
     return pages_of_cables(archive, (archive.cables[cid] for cid in cids), snippets)
 
 
@@ -32,7 +32,8 @@ def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.
     for c in cables:
         text, first = cable.page(c, archive)
         for key in dict.fromkeys([*(entity_key(e) for e in c.entities), *first]):
-            snippets.setdefault(key, {})[c.id] = entity.cable_entry(c, first.get(key))
+            if archive.has_entity_page(key):  # rows of pages not generated would be spilled for nothing
+                snippets.setdefault(key, {})[c.id] = entity.cable_entry(c, first.get(key))
         yield urls.cable(c.id), text
         yield urls.original(c.id), cable.original_text(c)
 
@@ -49,8 +50,9 @@ def jobs(archive: Archive, snippets: entity.Snippets) -> list[Job]:
 
 
 def entity_chunks(archive: Archive) -> list[list[str]]:
-    """The entity keys of each entity-page job (in key order: `archive.entities` is sorted)."""
-    keys = list(archive.entities)
+    """The entity keys of each entity-page job (in key order: `archive.entities` is sorted); only entities with
+    a page are scheduled."""
+    keys = [key for key, info in archive.entities.items() if info.has_page]
     return [keys[i:i + ENTITY_CHUNK] for i in range(0, len(keys), ENTITY_CHUNK)]
 
 

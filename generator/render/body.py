@@ -8,11 +8,13 @@ redaction patterns in the many paragraphs that cannot hold one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
 from .. import urls
 from ..record import Cable, Paragraph
+from ..resolve import entity_key
 from .text import h
 
 _TOKEN = re.compile(r"\w+(?:['’.&/-]\w+)*")
@@ -119,8 +121,6 @@ def _token_start(text: str, i: int) -> bool:
 
 def entity_matcher(cable: Cable) -> EntityMatcher:
     """Matcher over every spelling of every entity of the cable."""
-    from ..resolve import entity_key
-
     names: dict[str, str] = {}
     for e in cable.entities:
         key = entity_key(e)
@@ -239,10 +239,24 @@ def paragraph_ids(paragraphs: tuple[Paragraph, ...]) -> list[str]:
     return out
 
 
-def body_html(cable: Cable, page: str, resolve) -> tuple[str, dict[str, tuple[str, str, str, str]]]:
-    """The body as one raw HTML block, and the first mention of each entity: key -> (anchor, before, name, after)."""
+def entity_mentions(cable: Cable, linked: Callable[[str], bool]) -> list[list[tuple[int, int, str]]]:
+    """The mentions to link in each paragraph: those of entities with a page. Every name is matched all the
+    same, so a name without a page still keeps a shorter name inside it (`Smith` in `John Smith`) unlinked."""
+    texts = [p.text for p in cable.paragraphs]
+    if not any(linked(key) for key in map(entity_key, cable.entities)):
+        return [[] for _ in texts]
+    found = entity_matcher(cable).find_each(texts)
+    return [[m for m in ms if linked(m[2])] for ms in found]
+
+
+def body_html(cable: Cable, page: str, resolve, linked: Callable[[str], bool] = lambda _key: True
+              ) -> tuple[str, dict[str, tuple[str, str, str, str]]]:
+    """The body as one raw HTML block, and the first mention of each entity: key -> (anchor, before, name, after).
+
+    `linked` says which entity keys have a page to link to (the archive decides; see resolve.mark_pages).
+    """
     targets = ref_targets(cable)
-    mentions = entity_matcher(cable).find_each([p.text for p in cable.paragraphs])
+    mentions = entity_mentions(cable, linked)
     first: dict[str, tuple[str, str, str, str]] = {}
     out = ['<div class="cable-body">']
     for p, pid, found in zip(cable.paragraphs, paragraph_ids(cable.paragraphs), mentions):

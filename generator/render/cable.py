@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import urls
-from ..record import Cable
+from ..record import Cable, Entity
 from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
 from .text import clean, front_matter, h, md, one_line, raw
@@ -144,15 +144,22 @@ def cited_by_block(cid: str, page: str, archive: Archive) -> str:
     return "\n".join(out)
 
 
-def entities_block(c: Cable, page: str) -> str:
-    """The named entities of the cable, by type, each linked to its page."""
+def _entity(e: Entity, page: str, archive: Archive) -> str:
+    """An entity's name, linked to its page when it has one."""
+    key = entity_key(e)
+    return _a(page, key, e.name, "entity") if archive.has_entity_page(key) else \
+        f'<span class="entity">{h(e.name)}</span>'
+
+
+def entities_block(c: Cable, page: str, archive: Archive) -> str:
+    """The named entities of the cable, by type, each linked to its page (names with no page: not linked)."""
     by_type: dict[str, list] = defaultdict(list)
     for e in c.entities:
         by_type[e.type.upper()].append(e)
     out = ['<dl class="cable-entities">']
     for t in sorted(by_type, key=lambda t: (list(ENTITY_TYPES).index(t) if t in ENTITY_TYPES else 9, t)):
         out.append(f"<dt>{h(ENTITY_TYPES.get(t, t))}</dt>")
-        links = [_a(page, entity_key(e), e.name, "entity") for e in sorted(by_type[t], key=lambda e: e.name.lower())]
+        links = [_entity(e, page, archive) for e in sorted(by_type[t], key=lambda e: e.name.lower())]
         out.append("<dd>" + ", ".join(links) + "</dd>")
     out.append("</dl>")
     return "\n".join(out)
@@ -179,7 +186,7 @@ def original_block(c: Cable, page: str) -> str:
 def page(c: Cable, archive: Archive) -> tuple[str, dict]:
     """Markdown of a cable's page, and the first mention of each entity (for the entity pages)."""
     path = urls.cable(c.id)
-    body, first = body_html(c, path, archive.target)
+    body, first = body_html(c, path, archive.target, archive.has_entity_page)
     parts = [front_matter(title(c)), raw(metadata(c, path))]
     if c.tags:
         parts += ["## Tags", raw(tags_block(c, path, archive))]
@@ -191,7 +198,7 @@ def page(c: Cable, archive: Archive) -> tuple[str, dict]:
     if archive.cited_by.get(c.id):
         parts += ["## Cited by", raw(cited_by_block(c.id, path, archive))]
     if c.entities:
-        parts += ["## Named in this cable", raw(entities_block(c, path))]
+        parts += ["## Named in this cable", raw(entities_block(c, path, archive))]
     parts.append(raw(original_block(c, path)))
     return "\n\n".join(parts) + "\n", first
 

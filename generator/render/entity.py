@@ -37,9 +37,10 @@ def letter(name: str) -> str:
 
 
 def entity_pages(archive: Archive, snippets: Snippets) -> Iterator[tuple[str, str]]:
-    """A page per entity: its cables newest first, each with the text around the first mention."""
-    for key in archive.entities:
-        yield from entity_page(key, archive, snippets.get(key, {}))
+    """A page per entity that has one: its cables newest first, each with the text around the first mention."""
+    for key, info in archive.entities.items():
+        if info.has_page:
+            yield from entity_page(key, archive, snippets.get(key, {}))
 
 
 def entity_page(key: str, archive: Archive, entries: dict[str, Entry]) -> Iterator[tuple[str, str]]:
@@ -79,7 +80,8 @@ def _about(key: str, info: EntityInfo, archive: Archive) -> str:
            f"{plural(len(info.cables), 'cable')}. {kind}</p>"]
     if info.aliases:
         out.append(f"<p>Also written: {h(', '.join(one_line(a) for a in info.aliases))}.</p>")
-    together = [k for k, _n in heapq.nsmallest(TOGETHER, info.together.items(), key=lambda kv: (-kv[1], kv[0]))]
+    paged = ((k, n) for k, n in info.together.items() if archive.has_entity_page(k))  # a link needs a page
+    together = [k for k, _n in heapq.nsmallest(TOGETHER, paged, key=lambda kv: (-kv[1], kv[0]))]
     if together:
         out.append("<p><strong>Named most often with:</strong> " + ", ".join(
             f'<a href="{urls.href(key, k)}">{h(one_line(archive.entities[k].name))}</a> ({info.together[k]})'
@@ -109,22 +111,50 @@ def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
         for ltr, group in letters.items():
             lpath = urls.entity_index(t, ltr)
             group.sort(key=lambda i: (i.name.lower(), i.key))
-            rows = [f'<tr><td><a href="{urls.href(lpath, i.key)}">{h(one_line(i.name))}</a></td>'
-                    f"<td>{h(', '.join(one_line(a) for a in i.aliases[:5]))}</td><td>{len(i.cables)}</td></tr>"
-                    for i in group]
+            rows = [_index_row(lpath, i) for i in group]
             intro = f"{md(type_title(t))}, {md(ltr)}: {plural(len(group), 'name')}. " + _letter_bar(lpath, t, letters)
             yield from paginate(lpath, f"{type_title(t)}: {ltr}", intro, rows,
                                 html=html_table(("Name", "Also written", "Cables")))
-        top = sorted(infos, key=lambda i: (-len(i.cables), i.key))[:TOP]
-        body = [f"{plural(len(infos), 'name')}. " + _letter_bar(tpath, t, letters),
-                f"## Named in the most cables\n\n| Name | Cables |\n|---|---|\n" +
-                "\n".join(f"| [{md(i.name)}]({urls.link(tpath, i.key)}) | {len(i.cables)} |" for i in top)]
-        yield tpath, front_matter(type_title(t)) + "\n\n".join(body) + "\n"
+        yield tpath, type_page(tpath, t, infos, letters, archive.entity_min_cables)
         overview.append(f"| [{md(type_title(t))}]({urls.link(urls.ENTITIES, tpath)}) | {len(infos)} |")
-    intro = ("People, organizations, places and other names mentioned in the cables. Each has a page listing "
-             "the cables that name it.")
+    intro = "People, organizations, places and other names mentioned in the cables. " + _who_has_a_page(archive)
     table = "| Type | Names |\n|---|---|\n" + "\n".join(overview) if overview else "No named entities yet."
     yield urls.ENTITIES, front_matter("Entities") + intro + "\n\n" + table + "\n"
+
+
+def _index_row(path: str, info: EntityInfo) -> str:
+    """A name's row on its letter page: linked to its page, or, without one, its cables linked right there."""
+    aliases = f"<td>{h(', '.join(one_line(a) for a in info.aliases[:5]))}</td>"
+    if info.has_page:
+        return f'<tr><td><a href="{urls.href(path, info.key)}">{h(one_line(info.name))}</a></td>{aliases}' \
+               f"<td>{len(info.cables)}</td></tr>"
+    cables = ", ".join(f'<a href="{urls.href(path, urls.cable(cid))}">{h(cid)}</a>' for cid in info.cables)
+    return f"<tr><td>{h(one_line(info.name))}</td>{aliases}<td>{cables}</td></tr>"
+
+
+def type_page(path: str, t: str, infos: list[EntityInfo], letters: dict, min_cables: int) -> str:
+    """Overview of one type: its letters, and the names in the most cables (those with a page: it is linked)."""
+    paged = [i for i in infos if i.has_page]
+    count = plural(len(infos), "name")
+    if len(paged) < len(infos):
+        least = f"named in at least {plural(min_cables, 'cable')}"
+        count += (f"; none is {least}, so none has a page of its own" if not paged else
+                  f"; one {least} has a page of its own" if len(paged) == 1 else
+                  f"; the {len(paged):,} {least} have a page of their own")
+    body = [f"{count}. " + _letter_bar(path, t, letters)]
+    top = sorted(paged, key=lambda i: (-len(i.cables), i.key))[:TOP]
+    if top:
+        body.append("## Named in the most cables\n\n| Name | Cables |\n|---|---|\n" +
+                    "\n".join(f"| [{md(i.name)}]({urls.link(path, i.key)}) | {len(i.cables)} |" for i in top))
+    return front_matter(type_title(t)) + "\n\n".join(body) + "\n"
+
+
+def _who_has_a_page(archive: Archive) -> str:
+    """The sentence saying which names have a page (today's wording when every name has one)."""
+    if archive.entity_min_cables <= 1:
+        return "Each has a page listing the cables that name it."
+    return (f"Each named in at least {plural(archive.entity_min_cables, 'cable')} has a page listing them; the "
+            "others are listed by letter, with the cables that name them.")
 
 
 def _letter_bar(page: str, t: str, letters: dict) -> str:
