@@ -7,7 +7,15 @@ from collections import Counter, defaultdict
 from ..record import Entity
 from . import gazetteer as gz
 from .gazetteer import GENERIC, norm
-from .names import ABBREV, TYPES, Group, canonical_key, full_name, prefer, surname_keys
+from .names import (
+    ABBREV,
+    TYPES,
+    Group,
+    canonical_key,
+    full_name,
+    prefer,
+    surname_owners,
+)
 
 # --- annotation cleaning -------------------------------------------------------------------------------------
 
@@ -98,11 +106,7 @@ def merged_types(entities: list[Entity]) -> dict[str, str]:
 
 def _merge_surnames(groups: dict[tuple[str, ...], Group]) -> list[str]:
     """Fold short mentions (`Costner`, `Pickard`) into the one full personal name in the cable they end."""
-    full: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for key, g in groups.items():
-        if len(key) >= 2 and g.type() == "PER":
-            for s in surname_keys(key):
-                full[s].append(key)
+    full = surname_owners(key for key, g in groups.items() if g.type() == "PER")
     notes = []
     for short, owners in sorted(full.items()):
         if short not in groups or short in owners:

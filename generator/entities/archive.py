@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..record import Entity
+from . import gazetteer as gz
 from .gazetteer import norm
 from .knowledge import Learned
 from .names import (
@@ -14,13 +15,13 @@ from .names import (
     display_name,
     entity_order,
     prefer,
-    surname_keys,
+    surname_owners,
     vote,
 )
 
 
 def merge_archive(cables: list, learned: Learned) -> tuple[list, list[str]]:
-    """One type, name and alias set per entity across the archive; reads only `.id`, `.format`, `.entities`."""
+    """One type, name and alias set per entity across the archive; reads only `.format`, `.tags`, `.entities`."""
     return _merge_archive(cables, learned.acronyms)
 
 
@@ -33,10 +34,13 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
     for c in cables:
         row = []
         annotated = c.format == "annotated"
+        home = _home(c)
         for e in c.entities:
             key = canonical_key(e.type, e.name)
             if len(key) == 1 and key[0].upper() in acronyms and e.name.isupper() and not annotated:
                 key = norm(acronyms[key[0].upper()][1])
+            if home and e.type == "ORG" and _national_body(key):
+                key = (*key, "@" + home)  # `Ministry of Interior` of Bahrain is not that of Pakistan
             row.append((key, e))
             d = ident.get(key)
             if d is None:
@@ -47,30 +51,9 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
                 d["forms"][a] += 0
             d["cables"] += 1
         keyed.append(row)
-    # a shorter full name joins the one longer name it ends (`Ben Bot` -> `Bernard Ben Bot`)
-    alias_of: dict[tuple[str, ...], tuple[str, ...]] = {}
-    longer: dict[tuple[str, ...], set] = defaultdict(set)
-    for key, d in ident.items():
-        if len(key) >= 3 and vote(d["types"]) == "PER":
-            for k in range(1, len(key) - 1):
-                longer[key[k:]].add(key)
-    for key in sorted(longer):
-        if key in ident and len(longer[key]) == 1 and vote(ident[key]["types"]) == "PER":
-            alias_of[key] = next(iter(longer[key]))
-    # surnames alone join the one full name they end, across the archive
-    by_surname: dict[tuple[str, ...], set] = defaultdict(set)
-    for key, d in ident.items():
-        if len(key) >= 2 and key not in alias_of and vote(d["types"]) == "PER":
-            for s in surname_keys(key):
-                by_surname[s].add(key)
-    for key, d in sorted(ident.items()):
-        if len(key) == 1 and vote(d["types"]) == "PER" and key in by_surname:
-            owners = sorted(by_surname[key])
-            if len(owners) == 1:
-                alias_of[key] = owners[0]
-            else:
-                report.append(f"entity '{prefer(d['forms'])}': surname of {len(owners)} people "
-                              f"({', '.join(prefer(ident[o]['forms']) for o in owners[:4])}); left apart")
+    alias_of = _longer_names(ident)
+    alias_of.update(_spelling_variants(ident, alias_of))
+    alias_of.update(_lone_surnames(ident, alias_of, report))
     for short, full in alias_of.items():
         while full in alias_of:
             full = alias_of[full]
@@ -85,7 +68,7 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
         if len(d["types"]) > 1:
             votes = ", ".join(f"{t} {n}" for t, n in sorted(d["types"].items(), key=lambda kv: (-kv[1], kv[0])))
             report.append(f"entity '{prefer(d['forms'])}': typed {votes}; kept {typ}")
-        final[key] = (typ, display_name(key, d["forms"], typ))
+        final[key] = (typ, _display(key, d["forms"], typ))
     out = []
     for c, row in zip(cables, keyed):
         merged: dict[tuple[str, ...], tuple[set, list]] = {}  # key -> (forms, [mentions])
@@ -104,3 +87,118 @@ def _merge_archive(cables: list, acronyms: dict[str, tuple[str, str]]) -> tuple[
             ents.append(Entity(typ, name, tuple(sorted(forms)), max(1, count[0])))
         out.append(replace(c, entities=tuple(sorted(ents, key=entity_order))))
     return out, sorted(set(report))
+
+
+def _is_person(d: dict) -> bool:
+    return vote(d["types"]) == "PER"
+
+
+def _longer_names(ident: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A shorter full name joins the one longer name it ends or opens (`Ben Bot` -> `Bernard Ben Bot`,
+    `Khalid bin Ahmed` -> `Khalid bin Ahmed Al Khalifa`)."""
+    longer: dict[tuple[str, ...], set] = defaultdict(set)
+    for key, d in ident.items():
+        if len(key) >= 3 and _is_person(d):
+            for k in range(1, len(key) - 1):
+                longer[key[k:]].add(key)
+            for k in range(2, len(key)):
+                longer[key[:k]].add(key)
+    return {key: next(iter(longer[key])) for key in sorted(longer)
+            if key in ident and len(longer[key]) == 1 and _is_person(ident[key])}
+
+
+def _spelling_variants(ident: dict, alias_of: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Full names of one person written two ways join the most named (`Nicholas Sarkozy` -> `Nicolas Sarkozy`,
+    `Chris Henzel` -> `Christopher Henzel`, `Gerald Alckmin` -> `Geraldo Alckmin`): same surname, and each other
+    word the same, a short form of it, or one letter apart."""
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, d in ident.items():
+        if len(key) >= 2 and key not in alias_of and _is_person(d):
+            by_last[key[-1]].append(key)
+    out = {}
+    for keys in by_last.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-ident[k]["cables"], -sum(ident[k]["types"].values()), k))
+        heads: list[tuple[str, ...]] = []
+        for key in keys:
+            head = next((h for h in heads if _same_name(h, key)), None)
+            if head is None:
+                heads.append(key)
+            else:
+                out[key] = head
+    return out
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two keys with one surname whose other words match word for word, allowing short forms and typos."""
+    return len(a) == len(b) and all(_same_word(x, y) for x, y in zip(a[:-1], b[:-1]))
+
+
+def _same_word(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True  # `Chris` for `Christopher`, `Gerald` for `Geraldo`
+    return len(short) >= 5 and len(long) - len(short) <= 1 and _one_edit(short, long)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a with one letter changed or inserted (a no longer than b)."""
+    if len(a) == len(b):
+        return sum(p != q for p, q in zip(a, b)) == 1
+    i = next((k for k, (p, q) in enumerate(zip(a, b)) if p != q), len(a))
+    return a[i:] == b[i + 1:]
+
+
+DOMINANT = 0.9  # share of a surname's full-name mentions that makes one person its owner archive-wide
+
+
+def _lone_surnames(ident: dict, alias_of: dict, report: list[str]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A surname alone joins the one full name it ends across the archive, or the person who holds nine tenths
+    of the mentions of that surname's full names (`Sobel`: Clifford M. Sobel, not the one Henry Sobel); else it
+    stays apart, and the report says whom it may name (`Blair`, `Castro`)."""
+    by_surname = surname_owners(key for key, d in ident.items() if key not in alias_of and _is_person(d))
+    out = {}
+    for key, d in sorted(ident.items()):
+        if len(key) != 1 or not _is_person(d) or key not in by_surname:
+            continue
+        owners = sorted(set(by_surname[key]), key=lambda o: (-sum(ident[o]["types"].values()), o))
+        weights = [sum(ident[o]["types"].values()) for o in owners]
+        if len(owners) == 1 or weights[0] >= DOMINANT * sum(weights) and ident[owners[0]]["cables"] >= 3:
+            out[key] = owners[0]
+        else:
+            report.append(f"entity '{prefer(d['forms'])}': surname of {len(owners)} people "
+                          f"({', '.join(prefer(ident[o]['forms']) for o in owners[:4])}); left apart")
+    return out
+
+
+_GOVERNMENT = frozenset("ministry ministries government cabinet parliament police".split())
+
+
+def _national_body(key: tuple[str, ...]) -> bool:
+    """A body every country has, named without its country: `Ministry of Interior`, `GOC`, `Parliament`."""
+    if len(key) == 1 and len(key[0]) in (3, 4) and key[0].startswith("go"):
+        return True  # `GOC`: Colombia's, Chile's, Cuba's government, by the cable
+    if not key or key[0] not in _GOVERNMENT:
+        return False
+    places = gz.places()
+    return not any(w in gz.DEMONYMS or w in places for w in key) and not any(
+        f"{a} {b}" in places for a, b in zip(key, key[1:]))
+
+
+def _home(cable) -> str | None:
+    """The country a cable is about, from its first country tag: whose ministry an unqualified one is."""
+    for tag in getattr(cable, "tags", ()):
+        country = gz.country_of_tag(tag)
+        if country:
+            return country
+    return None
+
+
+def _display(key: tuple[str, ...], forms, typ: str) -> str:
+    """The display name, with the country of a national body: `Ministry of Interior (Bahrain)`."""
+    if key and key[-1].startswith("@"):
+        return f"{display_name(key[:-1], forms, typ)} ({key[-1][1:]})"
+    return display_name(key, forms, typ)

@@ -8,7 +8,15 @@ from . import gazetteer as gz
 from .gazetteer import Gazetteer, norm, wkey
 from .knowledge import Knowledge, Learned, Names
 from .mentions import POSSESSIVE
-from .names import NOT_NAME, Group, canonical_key, entities_of, surname_keys
+from .names import (
+    NOT_NAME,
+    Group,
+    canonical_key,
+    entities_of,
+    is_full_name,
+    surname_owners,
+    trimmed,
+)
 from .reading import Reading
 from .tokens import Vocab
 
@@ -78,7 +86,9 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
             typ, target, person = "PER", surnames[key[0]], False
         else:
             continue
-        form = " ".join(words)
+        form = trimmed(typ, " ".join(words))
+        if not form:
+            continue
         k = target or canonical_key(typ, form)
         if k in counted:
             continue  # its every mention was counted at the first reading
@@ -106,13 +116,9 @@ def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple,
     written: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for form, n, _placed, _alone, _cued in words:
         written[wkey(form)].append((form, n))
-    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key, g in groups.items():
-        if len(key) >= 2 and g.type() == "PER":
-            for s in surname_keys(key):
-                if len(s) == 1:
-                    owners[s[0]].append(key)
-    firsts = {key[0] for key, g in groups.items() if len(key) >= 2 and g.type() == "PER"}
+    people = [key for key, g in groups.items() if g.type() == "PER"]
+    owners = {s[0]: ks for s, ks in surname_owners(people).items() if len(s) == 1}
+    firsts = {key[0] for key in people if is_full_name(key)}
     for s, ks in owners.items():
         if len(ks) != 1 or ks[0] in counted or s not in written or s in firsts or s in given:
             continue
@@ -129,7 +135,7 @@ def _decide_repeated(groups: dict[tuple[str, ...], Group], words: tuple, folded:
     """A capitalised word no rule claimed but written REPEATED times is what the cable is about, not noise.
 
     `Kadyrov` (56 times in 07MOSCOW3579), `Zhovtis`, `Chechnya`: a place where it mostly follows a place word
-    (`in Chechnya`, `from Dagestan`), a person where a title or a verb of saying stands beside it at least once,
+    (`in Chechnya`, `from Dagestan`), a person where a title stands before it at least once,
     or where the archive names someone of that surname in full
     (the surname of no one else named in full, or of several: `Castro` where both Raul Castro and Vilma Espin de
     Castro are named). Acronyms are not decided this way, nor a word with neither cue.
@@ -188,13 +194,9 @@ def _fold_surnames(groups: dict[tuple[str, ...], Group], counted: frozenset | se
     A surname the first reading counted (`counted`) was counted inside each full mention found later too: those
     are taken off, so `George Mitchell ... Mitchell` stays one mention each.
     """
-    owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for key, g in groups.items():
-        if len(key) >= 2 and g.type() == "PER":
-            for s in surname_keys(key):
-                owners[s].append(key)
+    owners = surname_owners(key for key, g in groups.items() if g.type() == "PER")
     for s, ks in owners.items():
-        if len(ks) == 1 and s in groups and groups[s].type() == "PER":
+        if len(ks) == 1 and s in groups and ks[0] in groups and s != ks[0] and groups[s].type() == "PER":
             moved, target = groups.pop(s), groups[ks[0]]
             if s in counted and ks[0] not in counted:
                 for f, n in list(target.forms.items()):

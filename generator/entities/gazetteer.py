@@ -30,7 +30,7 @@ spokesman spokeswoman spokesperson undersecretary advisor adviser coordinator co
 cardinal bishop archbishop patriarch pope father rabbi reverend rev
 foreign prime interior defense defence finance justice economy trade labor labour health education
 premier candidate president-elect minister-counselor ambassador-at-large presidente ministro canciller gobernador
-senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson
+senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson pres pres. dni potus
 """.split())
 
 # Lower-case role words that introduce a name in running text (`his deputy Andrew Ford`).
@@ -52,13 +52,13 @@ corp inc ltd llc group department agency office organization organisation instit
 college school front movement bureau assembly parliament government embassy consulate mission fund authority
 forces force army navy police service services club foundation center centre league federation alliance
 coalition network board cabinet directorate secretariat tribunal chamber congress senate house regime
-secretariat airways airlines guard guards brigade brigades watch arrangement
+secretariat airways airlines guard guards brigade brigades watch arrangement banque banco majlis
 """.split())
 LOC_WORDS = frozenset("""
 island islands province governorate village city town district region gulf sea ocean river strait peninsula
 mountains mountain valley desert bay coast county state street road square airport port base camp
 """.split())
-MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights "  # laws and measures, not bodies
+MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code "  # laws and measures, not bodies
                        "meeting meetings conference summit exchange plenary initiative program programme plan "
                        "report strategy act law bill process dialogue talks war".split())
 
@@ -99,6 +99,7 @@ national international regional global bilateral multilateral federal central pu
 northern southern eastern western north south east west central upper lower
 islamic muslim muslims shi'a shia sunni sunnis jewish arab arabs
 mr mrs ms dr treasury pentagon congress affairs
+staff staffs activities people peoples personnel
 """.split())
 
 # Nationality and group adjectives: `Dutch Turks`, `European Islam` are not people.
@@ -115,7 +116,7 @@ persian peruvian polish portuguese qatari romanian russian rwandan saudi scottis
 singaporean slovak slovenian somali spanish sri sudanese swedish swiss syrian taiwanese tajik tanzanian thai
 tunisian turkish turkmen turks ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian
 zimbabwean western eastern northern southern islamist islamic muslim catholic jewish sunni shi'a shia
-shiite arab-israeli transatlantic
+shiite arab-israeli transatlantic jew jews
 """.split())
 
 
@@ -219,6 +220,7 @@ class Place:
     country: str = ""  # ISO code, for towns
 
 
+@functools.lru_cache(maxsize=1)
 def _fips_names() -> dict[str, tuple[str, list[str]]]:
     """FIPS code -> (display name, other names) from the geographic rows of tags.tsv."""
     text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from .names import (
     counter,
     prefer,
     surname_keys,
+    surname_owners,
 )
 from .tokens import Tok
 
@@ -36,25 +37,22 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
         for f in (*c.forms, *c.aliases):
             forms.setdefault(norm(f), key)
         forms.setdefault(key, key)
-    owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for key in cands:
-        if len(key) >= 2 and votes[key] == "PER":
-            for s in surname_keys(key):
-                owners[s].append(key)
+    owners = surname_owners(key for key in cands if votes[key] == "PER")
     folded: set[tuple[str, ...]] = set()
     shared = _other_bearers(segs, owners, open_word)
     for s, ks in owners.items():
         if len(ks) != 1 or s in shared:
             continue
-        own = cands.get(s)
-        if own is not None and votes[s] != "PER" and not own.person:
+        own = cands.get(forms.get(s, s))
+        if own is not None and own.type() != "PER" and not own.person:
             place = gz.places().get(" ".join(s))
             if own.types.get("ORG") or (place and place.tier == gz.TIER_COUNTRY):
                 continue  # `Jordan` the country stays a place even where a Mr. Jordan is named
-        if forms.get(s, s) in (s, ks[0]):
+        target = forms.get(s, s)
+        if target in (s, ks[0]) or target in surname_keys(ks[0]):  # `Al-Marri`, the lone surname of Rashid Al-Marri
             forms[s] = ks[0]
-            if own is not None:
-                folded.add(s)
+            if target in cands and target != ks[0]:
+                folded.add(target)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in cands:
         if len(key) >= 2 and votes[key] == "PER":
@@ -69,7 +67,7 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
     opened: Counter = counter()
     placed: Counter = counter()
     inside: Counter = counter()  # written beside another capitalised word: part of a longer name (`Bank Negara`)
-    cued: Counter = counter()  # after a title or before a verb of saying: `Ambassador Zhovtis`, `Kadyrov said`
+    cued: Counter = counter()  # after a title: `Ambassador Zhovtis`, `President Kadyrov`
 
     def open_mention(toks: list[Tok], i: int) -> None:
         form = POSSESSIVE.sub("", toks[i].text)
@@ -171,10 +169,9 @@ def alone(toks: list[Tok], i: int, caps: bool, open_word) -> bool:
 
 
 def _person_cue(toks: list[Tok], i: int) -> bool:
-    """A title before the word (`Ambassador Zhovtis`) or a verb of saying after it (`Kadyrov said`)."""
-    if i > 0 and not toks[i].brk and toks[i - 1].key in TITLES:
-        return True
-    return i + 1 < len(toks) and not toks[i + 1].brk and toks[i + 1].key in gz.SPEECH_VERBS
+    """A title before the word (`Ambassador Zhovtis`, `President Kadyrov`); a verb of saying is no cue, since
+    parties speak too (`Wifaq said`)."""
+    return i > 0 and not toks[i].brk and toks[i - 1].key in TITLES
 
 
 def _inside_phrase(toks: list[Tok], i: int) -> bool:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..record import Entity
@@ -32,8 +33,8 @@ _CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|El|Al|Abu|Be
 
 
 def office_word(w: str, caps_text: bool) -> bool:
-    """A title or office glued before a name: `Premier`, `SRAP`, `EMIN`, `PolMinCouns` (`U.S.` too)."""
-    if wkey(w) in TITLES:
+    """A title or office glued before a name: `Premier`, `SRAP`, `EMIN`, `PolMinCouns`, `POTUS-President`."""
+    if wkey(w) in TITLES or any(wkey(part) in TITLES for part in re.split(r"[-/]", w) if part):
         return True
     letters = w.replace(".", "")
     if not caps_text and letters.isupper() and 2 <= len(letters) <= 6:
@@ -55,6 +56,8 @@ def trimmed(typ: str, form: str) -> str:
         if len(words) > 1 and words[-1] in ("on", "in", "of", "since", "until"):
             words.pop()
     if typ == "PER":
+        if any("/" in w for w in words):
+            return ""  # `Ahmadi Nejad/Sarkozy`, `Tony Blair/Gordon Brown`: two names run together
         caps_text = all(w.isupper() for w in words)
         while len(words) > 1 and office_word(words[0], caps_text):
             words.pop(0)
@@ -86,6 +89,8 @@ def full_name(forms: Counter) -> str:
 def canonical_key(typ: str, name: str) -> tuple[str, ...]:
     """The identity of a name: countries and known organisations under one name, others as written."""
     key = norm(name)
+    if typ in ("PER", "ORG"):
+        key = _without_articles(key)
     if typ == "PER" and len(key) >= 3:
         return tuple(w for w in key if len(w) > 1) or key  # `Clifford M. Sobel` is `Clifford Sobel`
     if typ in ("LOC", "ORG", "MISC"):
@@ -96,6 +101,19 @@ def canonical_key(typ: str, name: str) -> tuple[str, ...]:
         if known and known.type == "ORG" and typ == "ORG":
             return norm(known.name)
     return key
+
+
+_ARTICLES = frozenset("al el as ash ad an ar az".split())  # the Arabic article as cables transliterate it
+
+
+def _without_articles(key: tuple[str, ...]) -> tuple[str, ...]:
+    """`Bashar al-Assad`, `Bashar Al Assad` and `Bashar Assad` are one key; `al-Qaeda` and `Al Qaeda` too."""
+    words: list[str] = []
+    for w in key:
+        head, dash, rest = w.partition("-")
+        words += [head, rest] if dash and rest and head in _ARTICLES else [w]
+    out = tuple(w for w in words if w not in _ARTICLES)
+    return out if len(out) >= 2 else tuple(words)  # `Al-Wifaq` stays `al wifaq`, apart from a `Wifaq` typed alone
 
 
 @dataclass
@@ -151,13 +169,32 @@ class Group:
         return Entity(typ, name, aliases, sum(self.forms.values()))
 
 
+def is_full_name(key: tuple[str, ...]) -> bool:
+    """Two words or more, and not just an article and a surname (`Al Marri` is a surname written alone)."""
+    return len(key) >= 2 and not (len(key) == 2 and key[0] in _ARTICLES)
+
+
+def surname_owners(people: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each short form a person may be written in -> the full names of `people` it may stand for.
+
+    The one rule every stage applies to join a surname alone to a full name: only where it has one owner.
+    """
+    owners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in people:
+        if is_full_name(key):
+            for s in surname_keys(key):
+                owners[s].append(key)
+    return owners
+
+
 def surname_keys(key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The short forms a full name is also written in: the last word, and `al Ghoraifi`-style endings."""
-    out = [key[-1:]]
+    """The short forms a full name is also written in: the last word, with or without its article (keys have
+    none: `Rashid Al-Marri` is `rashid marri`, and `Al-Marri`, `Al Marri`, `Marri` each name him), and
+    `van Aartsen`-style endings."""
+    last = key[-1]
+    out = [key[-1:], (f"al-{last}",), ("al", last), (f"el-{last}",), ("el", last)]
     if len(key) >= 3 and key[-2] in gz.NAME_PARTICLES:
         out.append(key[-2:])
-    if key[-1].startswith(("al-", "el-")) and len(key[-1]) > 4:
-        out.append((key[-1][3:],))
     return out
 
 

@@ -24,6 +24,7 @@ from .names import (
     entities_of,
     initials_match,
     is_caps,
+    is_full_name,
     prefer,
     title_case,
     trimmed,
@@ -112,7 +113,7 @@ class Extractor:
         self._people_lines(cable)
         groups, words = count_mentions(segs, self.cands, self._open_word)  # words dropped: only counts kept
         people = tuple((key, prefer(c.forms)) for key, c in self.cands.items()
-                       if c.person and len(key) >= 2 and key in groups)
+                       if c.person and is_full_name(key) and key in groups)
         titled = tuple(sorted(key[0] for key, c in self.cands.items() if c.person and len(key) == 1 and key in groups))
         definitions = tuple((a, typ, long) for a, (typ, long) in self.definitions.items())
         return Reading(entities_of(groups), tuple(self.weak), definitions, people, tuple(self.spans),
@@ -469,8 +470,9 @@ class Extractor:
                 continue
             if self.gaz.get(tuple(t.key for t in name)) or not self._namelike(name, strict=True, titled=True):
                 continue
-            if ln == 1 and (self.vocab.common(name[0].key) or self.gaz.get((name[0].key,))):
-                continue
+            if self.vocab.common(name[0].key) and name[0].key not in self.given or ln == 1 and self.gaz.get(
+                    (name[0].key,)):
+                continue  # `National Intelligence Dennis Blair`: the office's words are prose, the name is not
             return name
         return []
 
