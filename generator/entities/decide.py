@@ -74,7 +74,8 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
             g.forms[a] += 0
         g.person = g.person or e.type == "PER"
     counted = set(groups)
-    people = {k[-1] for k, g in groups.items() if g.person}
+    decided = _repeated(unclaimed, last_names)
+    people = {k[-1] for k, g in groups.items() if g.person} | {k for k, (t, _f) in decided.items() if t == "PER"}
     firsts = {k[0] for k, g in groups.items() if g.person and len(k) >= 2}  # `Ossiansson Berg`: not a surname
     for key, words in weak:
         known = gaz.get(key)
@@ -99,7 +100,7 @@ def resolve(ents: tuple[Entity, ...], weak: tuple, gaz: Gazetteer, vocab: Vocab,
         g.person = g.person or person
     _fold_surnames(groups, counted)
     folded = _fold_open(groups, counted, unclaimed, given)
-    _decide_repeated(groups, unclaimed, folded, last_names)
+    _add_repeated(groups, decided, folded)
     return entities_of(groups)
 
 
@@ -130,39 +131,44 @@ def _fold_open(groups: dict[tuple[str, ...], Group], counted: set, words: tuple,
     return folded
 
 
-def _decide_repeated(groups: dict[tuple[str, ...], Group], words: tuple, folded: set[str],
-                     surnames: frozenset[str]) -> None:
-    """A capitalised word no rule claimed but written REPEATED times is what the cable is about, not noise.
+def _repeated(words: tuple, surnames: frozenset[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+    """Capitalised words no rule claimed but written REPEATED times: what the cable is about, not noise.
 
     `Kadyrov` (56 times in 07MOSCOW3579), `Zhovtis`, `Chechnya`: a place where it mostly follows a place word
-    (`in Chechnya`, `from Dagestan`), a person where a title stands before it at least once,
-    or where the archive names someone of that surname in full
-    (the surname of no one else named in full, or of several: `Castro` where both Raul Castro and Vilma Espin de
-    Castro are named). Acronyms are not decided this way, nor a word with neither cue.
+    (`in Chechnya`, `from Dagestan`), a person where a title stands before it at least once or where the
+    archive names someone of that surname with a cue (`Castro`, even where both Raul Castro and Vilma Espin de
+    Castro are named). Acronyms are not decided this way, nor a word with neither cue. Word -> (type, forms).
     """
     totals: dict[str, tuple[int, int, int, int, list[tuple[str, int]]]] = {}
     for form, n, placed, alone, cued in words:
         key = wkey(form)
-        if key in folded:
-            continue
         seen, at_place, free, cues, forms = totals.get(key, (0, 0, 0, 0, []))
         totals[key] = (seen + n, at_place + placed, free + alone, cues + cued, [*forms, (form, n)])
-    firsts = _first_names(groups)
-    claimed = {wkey(f) for g in groups.values() for f in g.forms if " " not in f}  # `ALBA` for Aluminum Bahrain
+    out = {}
     for key, (n, at_place, free, cues, forms) in totals.items():
-        if free < REPEATED or (key,) in groups or key in claimed or all(f.isupper() for f, _n in forms) or not _name_like(key, totals):
-            continue
-        owner = firsts.get(key)
-        if owner is not None:  # `Raul` where Raul Castro is named
-            for form, m in forms:
-                groups[owner].forms[form] += m
+        if free < REPEATED or all(f.isupper() for f, _n in forms) or not _name_like(key, totals):
             continue
         typ = "LOC" if at_place * 4 >= n else "PER" if cues or key in surnames else None
-        if typ is None:
-            continue  # `Sharia`, `Ulama`: repeated, but nothing says a person or a place
-        g = groups[(key,)] = Group()
+        if typ is not None:  # else `Sharia`, `Ulama`: repeated, but nothing says a person or a place
+            out[key] = (typ, forms)
+    return out
+
+
+def _add_repeated(groups: dict[tuple[str, ...], Group], decided: dict, folded: set[str]) -> None:
+    """The repeated words no person of the cable took in: a first name joins its one person (`Raul`), any
+    other becomes a name of its own."""
+    firsts = _first_names(groups)
+    claimed = {wkey(f) for g in groups.values() for f in g.forms if " " not in f}  # `ALBA` for Aluminum Bahrain
+    for key, (typ, forms) in decided.items():
+        if key in folded or (key,) in groups or key in claimed:
+            continue
+        owner = firsts.get(key)
+        g = groups[owner] if owner is not None else groups.setdefault((key,), Group())
         for form, m in forms:
-            g.add(typ, form, m)
+            if owner is not None:
+                g.forms[form] += m
+            else:
+                g.add(typ, form, m)
 
 
 def _first_names(groups: dict[tuple[str, ...], Group]) -> dict[str, tuple[str, ...]]:

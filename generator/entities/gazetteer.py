@@ -38,6 +38,7 @@ ROLE_WORDS = frozenset("""
 deputy head director spokesman spokeswoman spokesperson counterpart adviser advisor chairman chairwoman leader
 minister ambassador colleague assistant secretary chief president founder editor lawyer attorney son daughter
 wife husband brother sister father mother uncle nephew cousin cleric judge governor mayor mp contact
+activist dissident journalist blogger businessman businesswoman politician candidate scholar analyst writer
 """.split())
 
 # Words that join the parts of a name (`Ministry of Justice`, `Fathi al-Jahmi`, `Van Aartsen`).

@@ -12,6 +12,7 @@ from .knowledge import Knowledge
 from .mentions import count_mentions, form_of
 from .names import (
     ABBREV,
+    MONTHS,
     NON_ACRONYM,
     NOT_NAME,
     PLACE_PREPS,
@@ -34,6 +35,7 @@ from .tokens import PARTICLE_WORD, Tok, Vocab, marked_tokens, word_info
 # --- extraction ----------------------------------------------------------------------------------------------
 
 MAX_NAME_WORDS = 12  # `International Convention for the Suppression of the Financing of Terrorism` is 10
+_ARTICLE_FIRST = frozenset("al el la le les the".split())  # a name opened by one is a paper or a party as often
 _PLACE_KINDS = frozenset("villages towns cities areas districts provinces regions governorates".split())
 _OFFICE = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z]{1,8})+$|^(?:ISN|EUR|NEA|SCA|EAP|WHA|AF|IO|PM|INR|DRL|EEB|VCI)$")
 _BUREAU = re.compile(r"[A-Z]{2,5}/[A-Z]{2,5}|ISN|EUR|NEA|SCA|EAP|WHA|INR|DRL|EEB|VCI|INL|PRM|OES|ECA")  # `WHA/AND`:
@@ -214,6 +216,8 @@ class Extractor:
             return j
         while j < n and not toks[j].brk:
             t = toks[j]
+            if t.key in MONTHS:
+                break  # `PM Tony Blair August 12`: a date follows the name
             if t.shape in ("cap", "upper"):
                 has_org = has_org or t.key in gz.ORG_WORDS
                 j += 1
@@ -545,7 +549,7 @@ class Extractor:
         elif nxt is not None and not nxt.brk and nxt.key in gz.SPEECH_VERBS and (
                 multi and self._namelike(run, strict=True) and not self.vocab.common(run[-1].key)
                 or not multi and not self.vocab.common(run[0].key) and len(run[0].key) >= 3) \
-                and not run[0].key in gz.NAME_PARTICLES:
+                and run[0].key not in _ARTICLE_FIRST:  # `Al Jazeera said`, `Le Monde said`; `Van Diepen said`
             self.add("PER", words, person=multi)
         elif multi and any(t.key in gz.NAME_PARTICLES or PARTICLE_WORD.match(t.text) for t in run[1:]) \
                 and run[0].key not in gz.NAME_PARTICLES and self._namelike(run, strict=True) \
