@@ -42,6 +42,7 @@ def office_word(w: str, caps_text: bool) -> bool:
     return bool(_CAMEL_OFFICE.fullmatch(w)) and not _CAMEL_NAME.match(w)
 
 
+@functools.lru_cache(maxsize=50_000)
 def trimmed(typ: str, form: str) -> str:
     """A name without what ran into it: titles before a person, a month (and its `on`) after any name.
 

@@ -111,7 +111,7 @@ class Extractor:
                 self._caps(toks, text)
             else:
                 self._mixed(toks, text, marks)
-                self._place_lists(toks)
+                self._place_lists(toks, marks)
         self._people_lines(cable)
         groups, words = count_mentions(segs, self.cands, self._open_word)  # words dropped: only counts kept
         people = tuple((key, prefer(c.forms)) for key, c in self.cands.items()
@@ -165,11 +165,14 @@ class Extractor:
             self._classify(toks, i, j, text)
             nxt = j
 
-    def _place_lists(self, toks: list[Tok]) -> None:
+    def _place_lists(self, toks: list[Tok], marks: list[int]) -> None:
         """`in Sanabis, Jidhafs, Hamala, Sehla, ... and Diraz`, `the villages of Jid Hafs, Sanabis, Karzakan`: a
         list of three names or more after a place word names places (villages no data package knows)."""
         n = len(toks)
-        for i in range(n - 5):
+        for m in marks:  # a list starts with a capitalised word: only those are looked at
+            i = m - 1
+            if i < 0 or i >= n - 5:
+                continue
             cue = toks[i].key
             if not (cue in ("in", "near") or cue == "of" and i and toks[i - 1].key in _PLACE_KINDS):
                 continue
