@@ -24,7 +24,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -61,11 +63,9 @@ SEED_TARGETS = (Target("PER", 0.80, 0.70), Target("LOC", 0.80, 0.70))
 
 
 def extract(cables: list) -> tuple[list, list[str]]:
-    """The one-process entity pass; its module is being restructured, so this is the only place importing it."""
-    try:
-        from generator.entities.reference import enrich
-    except ImportError:
-        from generator.entities import enrich
+    """The one-process entity pass (the reference the pipelined build is tested against)."""
+    from generator.entities.reference import enrich
+
     return enrich(cables)
 
 
@@ -436,6 +436,35 @@ def scale(shared: Path, factors: list[int]) -> dict:
     return out
 
 
+def build_figures(sources: Sequence[Path]) -> dict:
+    """`generator build` of real folders in a fresh process (as `make site` runs it): the entity stage's CPU per
+    cable and the pages it writes, by kind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docs, timings = Path(tmp) / "docs", Path(tmp) / "timings.json"
+        subprocess.run([sys.executable, "-m", "generator", "build", *map(str, sources), "--docs", str(docs),
+                        "--quiet", "--timings", str(timings)], check=True, cwd=ROOT, stderr=subprocess.DEVNULL)
+        stages = json.loads(timings.read_text(encoding="utf-8"))["stages"]
+        report = json.loads((docs / "report.json").read_text(encoding="utf-8"))
+        pages = Counter(p.relative_to(docs).parts[0] for p in docs.rglob("*.md") if p.is_file())
+    cables = report["summary"]["cables"]
+    return {"cables": cables, "entity_ms_per_cable": stages["entities"]["cpu"] / cables * 1000,
+            "entity_pages": pages["entity"], "cable_pages": pages["cable"], "pages": sum(pages.values())}
+
+
+def speed(shared: Path) -> dict:
+    """The entity pass on corpus-2010 (target: at most 5 ms of CPU a cable) and the pages of the whole real corpus."""
+    out = {}
+    for label, folders in (("corpus-2010", ("corpus-2010",)), ("corpus + corpus-2010 + seeds", ARCHIVE)):
+        f = build_figures([shared / d for d in folders])
+        out[label] = f
+        print(f"{label}: {f['cables']:,} cables; entity pass {f['entity_ms_per_cable']:.1f} ms CPU a cable "
+              f"(build stage, both processes); {f['entity_pages']:,} entity pages of {f['pages']:,} "
+              f"({f['entity_pages'] / f['cables']:.2f} a cable)")
+    met = out["corpus-2010"]["entity_ms_per_cable"] <= 5.0
+    print(f"target <= 5 ms a cable on corpus-2010: {'met' if met else 'NOT met'}")
+    return out
+
+
 def missing(shared: Path, args: argparse.Namespace) -> list[str]:
     """The parts of ../shared this run reads that are absent (the run then skips)."""
     need = ("corpus", "seeds") if args.scale else ("seeds",) if args.seeds_only else (GOLD, *ARCHIVE)
@@ -452,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--gold-only", action="store_true", help="no seeds section")
     only.add_argument("--seeds-only", action="store_true", help="seeds section only, with no corpus in its archive")
     ap.add_argument("--scale", help="comma-separated repeat factors of corpus + seeds, e.g. 1,4,8 (nothing else runs)")
+    ap.add_argument("--speed", action="store_true",
+                    help="also build corpus-2010 and the whole real corpus: entity ms a cable, entity pages")
     args = ap.parse_args(argv)
     shared = Path(args.shared).resolve()
     gold, seeds = not args.seeds_only, not args.gold_only
@@ -471,6 +502,9 @@ def main(argv: list[str] | None = None) -> int:
             data["gold"] = run_gold(shared, cables, skips, args.verbose)
         if seeds:
             data["seeds"] = run_seeds(shared, cables, args.seeds_only, args.verbose)
+        if args.speed:
+            print("\n== Speed and pages: `generator build` of the real corpus")
+            data["speed"] = speed(shared)
     if args.json:
         Path(args.json).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -344,6 +344,12 @@ def norm(form: str) -> tuple[str, ...]:
     return tuple(k for k in (wkey(w) for w in WORD.findall(form)) if k)
 
 
+def heavier(weight: int, old: int | None) -> bool:
+    """Heavier evidence wins and the first among equals stays: the one rule of every name table (deterministic,
+    since the archive is read in order)."""
+    return old is None or weight > old
+
+
 @dataclass
 class Known:
     """A name the archive already knows: its type and canonical name, and how sure we are."""
@@ -364,11 +370,14 @@ class Gazetteer:
     def add(self, typ: str, name: str, form: str | None = None, weight: int = 1) -> None:
         """Record `form` (default: the name) as naming entity `name` of type `typ`; heavier evidence wins."""
         key = norm(form or name)
-        if not key:
-            return
+        if key:
+            self.put(key, Known(typ, name, weight))
+
+    def put(self, key: tuple[str, ...], known: Known) -> None:
+        """Record what a word tuple names, unless lighter than what is known of it."""
         old = self.table.get(key)
-        if old is None or weight > old.weight:
-            self.table[key] = Known(typ, name, weight)
+        if heavier(known.weight, old.weight if old else None):
+            self.table[key] = known
         self.max_len = max(self.max_len, len(key))
         for m in range(1, len(key) + 1):
             self.prefixes.add(key[:m])

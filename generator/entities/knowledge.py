@@ -17,19 +17,20 @@ Names = dict[tuple[str, ...], tuple[str, str, int]]  # name key -> (type, canoni
 def _note(names: Names, typ: str, name: str, form: str, weight: int) -> None:
     """Record a name as `Gazetteer.add` would keep it: the heaviest evidence, the first among equals."""
     key = norm(form)
-    if not key:
-        return
+    if key:
+        _keep(names, key, (typ, name, weight))
+
+
+def _keep(names: Names, key: tuple[str, ...], entry: tuple[str, str, int]) -> None:
     old = names.get(key)
-    if old is None or weight > old[2]:
-        names[key] = (typ, name, weight)
+    if gz.heavier(entry[2], old[2] if old else None):
+        names[key] = entry
 
 
 def _fold_names(into: Names, names: Names) -> None:
     """Names of a later stretch of the archive added after an earlier one (same rule as `_note`)."""
-    for key, (typ, name, weight) in names.items():
-        old = into.get(key)
-        if old is None or weight > old[2]:
-            into[key] = (typ, name, weight)
+    for key, entry in names.items():
+        _keep(into, key, entry)
 
 
 def _gazetteer(*stages: Names) -> Gazetteer:
@@ -38,11 +39,7 @@ def _gazetteer(*stages: Names) -> Gazetteer:
     gaz = Gazetteer(dict(base.table), base.max_len, set(base.prefixes))
     for names in stages:
         for key, (typ, name, weight) in names.items():
-            old = gaz.table.get(key)
-            if old is None or weight > old.weight:
-                gaz.table[key] = gz.Known(typ, name, weight)
-            gaz.max_len = max(gaz.max_len, len(key))
-            gaz.prefixes.update(key[:m] for m in range(1, len(key) + 1))
+            gaz.put(key, gz.Known(typ, name, weight))
     return gaz
 
 
