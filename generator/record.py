@@ -42,7 +42,8 @@ class Cable:
     format: str
     aliases: tuple[str, ...] = ()
     date: str | None = None  # YYYY-MM-DD
-    time: str | None = None  # HH:MM (UTC)
+    time: str | None = None  # HH:MM (UTC), the DTG's where there is one; never a page table's (wrong minutes)
+    dtg: str | None = None  # date-time group, in one spelling: "041427Z SEP 08" (day, hour, minute UTC, month, year)
     date_inferred: bool = False
     classification: str | None = None
     caveats: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ import pytest
 from test_readers import CABLE
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"id", "date", "time", "date_inferred", "classification", "caveats", "precedence", "origin", "from", "to",
+KEYS = {"id", "date", "time", "dtg", "date_inferred", "classification", "caveats", "precedence", "origin", "from", "to",
         "info", "tags", "subject", "references", "classified_by", "reasons", "declassify", "signer", "sections",
         "partial", "paragraphs", "entities", "format", "source"}
 
@@ -37,8 +37,8 @@ def test_parse_json_lines_and_skips(inputs):
     (line,) = done.stdout.splitlines()
     record = json.loads(line)
     assert KEYS <= set(record)
-    assert (record["id"], record["date"], record["time"], record["from"]) == (
-        "08LONDON1187", "2008-03-07", "15:23", "AMEMBASSY LONDON")
+    assert (record["id"], record["date"], record["time"], record["dtg"], record["from"]) == (
+        "08LONDON1187", "2008-03-07", "15:23", "071523Z MAR 08", "AMEMBASSY LONDON")
     assert record["source"] == str(inputs / "cable.txt")
     assert all(set(p) == {"number", "mark", "heading", "text"} for p in record["paragraphs"])
     errors = done.stderr.splitlines()

@@ -84,10 +84,12 @@ def test_cited_cable_missing_from_archive_has_its_own_page(example_site):
 def test_metadata_block_shows_every_field(example_site):
     soup = article(example_site.site / "cable" / "09PARIS451.html")
     rows = {text(tr.th): tr.td for tr in soup.select("table.cable-meta tr")}
-    for label in ("Date", "Origin", "Precedence", "From", "To", "Info", "Classification", "Declassify",
-                  "Classified by", "Reasons", "Signer", "Sections", "Released", "Source format", "Also known as"):
+    for label in ("Date", "Date-time group", "Origin", "Precedence", "From", "To", "Info", "Classification",
+                  "Declassify", "Classified by", "Reasons", "Signer", "Sections", "Released", "Source format",
+                  "Also known as"):
         assert label in rows
-    assert text(rows["Date"]).startswith("2009-03-12")
+    assert text(rows["Date"]).startswith("2009-03-12 16:02 UTC")  # the time of the date-time group
+    assert text(rows["Date-time group"]) == "121602Z MAR 09"
     assert rows["Date"].a["href"] == "../date/2009-03.html"
     assert rows["Origin"].a["href"] == "../origin/PARIS.html"
     assert text(rows["Signer"]) == "PRESCOTT"

@@ -27,12 +27,15 @@ _FIRST_PARA = re.compile(
 
 
 def _meta_date(meta: dict) -> tuple[str | None, str | None]:
-    """Date and time from a page table (`2008-08-07 14:02`) or a CSV row (`12/28/1966 18:48`)."""
+    """Date from a page table (`2008-08-07 14:02`) or a CSV row (`12/28/1966 18:48`), and the CSV row's time.
+
+    A page table's time is never read: its minutes repeat the hour on a 12-hour clock (`041427Z SEP 08` is shown
+    as 14:02), a fault of the site's build; its date is right.
+    """
     if meta.get("created"):
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2}))?", meta["created"])
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", meta["created"])
         if m:
-            t = f"{int(m.group(4)):02d}:{m.group(5)}" if m.group(4) else None
-            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", t
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", None
     if meta.get("created_us"):
         m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?", meta["created_us"])
         if m:
@@ -88,15 +91,22 @@ class _Pre:
         return [c for item in self.ref_items() for c in cited(item)]
 
 
-def _stated_date(raw: RawCable, full: str) -> tuple[str | None, str | None, str | None]:
-    """Date, time and precedence the input states: page table or CSV row, else the date-time group or date line."""
-    precedence, dtg_date, dtg_time = f.parse_dtg(full)
-    date, time = _meta_date(raw.meta)
-    if not date:
-        date, time = dtg_date, dtg_time
-    if not date:
-        date, time = f.parse_date_line(full)
-    return date, time, precedence
+def _stated_date(raw: RawCable, full: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """Date, time, precedence and date-time group (DTG) the input states.
+
+    The date: page table or CSV row, else the DTG, else a date line. The time: the DTG's, else a date line's on
+    the same day, else a CSV row's; never a page table's (see `_meta_date`), so no time rather than a wrong one.
+    """
+    precedence, _date, _time = f.parse_dtg(full)
+    dtg = f.parse_date_time_group(f"{raw.meta['notice']}\n{full}" if raw.meta.get("notice") else full)
+    dtg_date, dtg_time = f.dtg_date_time(dtg) if dtg else (None, None)
+    date, row_time = _meta_date(raw.meta)
+    date, time = date or dtg_date, dtg_time
+    if not (date and time):  # most cables have both: the date line is read only for those that do not
+        line_date, line_time = f.parse_date_line(full)
+        date = date or line_date
+        time = time or (line_time if line_date == date else None) or row_time
+    return date, time, precedence, dtg
 
 
 def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
@@ -117,7 +127,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     full = f"{raw.header}\n{text}" if raw.header else text
     pre = _pre_of(raw, known_years)
     preamble, body_text = text[:pre.body_start], text[pre.body_start:]
-    date, time, precedence = _stated_date(raw, full)
+    date, time, precedence, dtg = _stated_date(raw, full)
     station, serial = _station_serial(text, pre)
     refs_cited = pre.cited()
     aliases: list[str] = []
@@ -163,7 +173,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
 
     return Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),
-        date=date, time=time, date_inferred=date_inferred,
+        date=date, time=time, dtg=dtg, date_inferred=date_inferred,
         classification=classification, caveats=tuple(caveats), precedence=precedence,
         origin=origin, origin_name=meta.get("origin_name") or ids.origin_name(origin),
         from_=f.parse_from(full), to=tuple(f.parse_to(full)), info=tuple(f.parse_info(full)),
@@ -222,7 +232,7 @@ def _pre_of(raw: RawCable, known_years: object = None) -> _Pre:
 def _stated_year(raw: RawCable) -> int | None:
     """The year the input states for a cable: page table, CSV row, embedded row, date-time group, date line."""
     full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
-    date, _time, _prec = _stated_date(raw, full)
+    date, _time, _prec, _dtg = _stated_date(raw, full)
     if date:
         return int(date[:4])
     if raw.meta.get("id"):

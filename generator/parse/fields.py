@@ -16,17 +16,48 @@ PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 DTG = re.compile(r"^\s*((?:[ZOPR]{1,2}\s+){1,3})(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2,4})\b", re.M)
 
 
+def _dtg(day: str, hh: str, mm: str, mon: str, yy: str) -> str | None:
+    """A date-time group in one spelling (`041427Z SEP 08`), or None when its parts are no day and time."""
+    mon = mon.upper()
+    if mon not in MONTHS or not (1 <= int(day) <= 31 and int(hh) < 24 and int(mm) < 60):
+        return None
+    return f"{day}{hh}{mm}Z {mon} {yy}"
+
+
+def dtg_date_time(dtg: str) -> tuple[str, str]:
+    """Date and time (UTC) of a date-time group spelt as `_dtg` spells it: `041427Z SEP 08` -> 2008-09-04, 14:27."""
+    group, mon, yy = dtg.split()
+    return f"{ids.full_year(yy):04d}-{MONTHS[mon]:02d}-{group[:2]}", f"{group[2:4]}:{group[4:6]}"
+
+
 def parse_dtg(text: str) -> tuple[str | None, str | None, str | None]:
     """Precedence, date and time of the date-time group `P R 041820Z JAN 10`."""
     m = DTG.search(text[:6000])
-    if not m or m.group(5) not in MONTHS:
+    dtg = _dtg(*m.groups()[1:]) if m else None
+    if not dtg:
         return None, None, None
-    prec, day, hh, mm, mon, yy = m.groups()
-    year = ids.full_year(yy)
-    if not (1 <= int(day) <= 31 and int(hh) < 24 and int(mm) < 60):
-        return None, None, None
-    first = prec.split()[0][0]
-    return PRECEDENCE.get(first), f"{year:04d}-{MONTHS[mon]:02d}-{int(day):02d}", f"{hh}:{mm}"
+    first = m.group(1).split()[0][0]
+    return (PRECEDENCE.get(first), *dtg_date_time(dtg))
+
+
+# A date-time group alone on its line: how a partial extract gives it after its notice (`061428Z Jun 03`).
+LONE_DTG = re.compile(r"^[ \t]*(\d{2})(\d{2})(\d{2})Z[ \t]+([A-Za-z]{3})[ \t]+(\d{2}|\d{4})[ \t]*$", re.M)
+# The routing line run into one line with the teletype header before it, FM after it (pages of the 2010 build
+# that lost their line breaks): `/006W ------8A8E22 271459Z /38 O 271459Z SEP 00 FM AMEMBASSY HARARE`.
+RUN_IN_DTG = re.compile(
+    r"(?<=\s)(?:[ZOPR]{1,2}\s+){1,3}(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2,4})\s+(?:ZDK\b[^\n]{0,60}?\s)?FM\s")
+
+
+def parse_date_time_group(text: str) -> str | None:
+    """The cable's date-time group, the one time it states (`041427Z SEP 08`): on its routing line, else alone
+    on a line, else run into a flattened header; None when it has none (a page table's time is no substitute)."""
+    head = text[:6000]
+    for pattern in (DTG, LONE_DTG, RUN_IN_DTG):
+        m = pattern.search(head)  # the first only, as `parse_dtg` reads it: precedence and time of one group
+        dtg = _dtg(*m.groups()[-5:]) if m else None
+        if dtg:
+            return dtg
+    return None
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

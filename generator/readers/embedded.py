@@ -51,6 +51,7 @@ def _meta(m: re.Match, created: str) -> dict:
     header = _CONTINUATION.sub("", m.groupdict().get("header") or "").replace('""', '"').strip()
     if "partial extract" in header:
         out["partial"] = True  # the row says so, as the page's first block does
+        out["notice"] = header  # and the date-time group follows the notice, as on the page
     elif header:
         out["header"] = header
     return out

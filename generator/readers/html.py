@@ -55,6 +55,7 @@ def read_html(text: str, src: str, note: str | None = None) -> Iterator[RawCable
     header = pre_to_text(blocks[-2])[0] if len(blocks) >= 2 else ""
     if header.startswith(PARTIAL):
         meta["partial"] = True
+        meta["notice"] = header  # after the notice comes the date-time group, the page's one right time
         header = ""
     body, tags = pre_to_text(body_raw)
     body, row = unwrap(body)

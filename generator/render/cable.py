@@ -26,7 +26,8 @@ def _a(page: str, to: str, text: str, cls: str | None = None, anchor: str | None
 
 
 def _date(c: Cable, page: str) -> str:
-    """Date and time, linked to its month (or year) page; inferred dates say so."""
+    """Date and time (none rather than a page table's wrong minutes), linked to its month (or year) page; inferred
+    dates say so."""
     if c.date:
         out = _a(page, urls.month(c.date[:4], c.date[5:7]), c.date)
         out += f" {h(c.time)} UTC" if c.time else ""
@@ -63,6 +64,7 @@ def metadata(c: Cable, page: str) -> str:
     sections = f"{c.sections}" + (" (this copy is incomplete)" if c.partial else "") if c.sections else None
     rows = [
         ("Date", _date(c, page)),
+        ("Date-time group", h(c.dtg) if c.dtg else None),  # where the time comes from, as a telegram writes it
         ("Origin", _origin(c, page)),
         ("Precedence", h(c.precedence) if c.precedence else None),
         ("From", h(one_line(c.from_)) if c.from_ else None),
