@@ -6,7 +6,7 @@ import pytest
 from generator.entities.mentions import form_of as _form
 from generator.entities.mentions import mention_of as _mention
 from generator.entities.names import is_caps as _is_caps
-from generator.entities.reading import name_word as _name_word
+from generator.entities.cues import name_word as _name_word
 
 # (cable the convention comes from, word as written, may stand in a personal name)
 NAME_WORDS = [

@@ -7,7 +7,8 @@ use `annotations` without pulling in the rest):
 - `annotations`: annotated spans cleaned into entities (what `parse` uses);
 - `tokens`: the words of a text, and the archive's vocabulary;
 - `knowledge`: what the archive knows before the readings (annotated names, given names) and learns from them;
-- `reading`: the first reading of one cable; `mentions`: its mentions counted;
+- `reading`: the first reading of one cable (its `Extractor` reads `phrases` of mixed-case text, the cues of
+  `people`, text in `capitals`, by the words and patterns of `cues`); `mentions`: its mentions counted;
 - `decide`: the second reading, open phrases decided with what every cable taught;
 - `archive`: one type, name and alias set per entity across the archive;
 - `reference`: the whole pass in one process, the oracle the pipelined build is tested against.

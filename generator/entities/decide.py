@@ -172,7 +172,7 @@ def _add_repeated(groups: dict[tuple[str, ...], Group], decided: dict, folded: s
 
 
 def _first_names(groups: dict[tuple[str, ...], Group]) -> dict[str, tuple[str, ...]]:
-    """First name -> the one person of the cable it opens (`Vilma Espin` and `Vilma Espin Guillois de Castro` are one)."""
+    """First name -> the one person of the cable it opens (`Vilma Espin`, `Vilma Espin Guillois de Castro`: one)."""
     people: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key, g in groups.items():
         if len(key) >= 2 and g.type() == "PER":

@@ -160,7 +160,8 @@ def learn(readings, k: Knowledge) -> Learned:
         titled.update(r.titled)
     surnames = {s: next(iter(ks)) for s, ks in last_names.items() if len(ks) == 1 and not k.vocab.common(s)}
     longest = max(map(len, people), default=0)
-    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames, longest, frozenset(last_names) | frozenset(titled))
+    return Learned(_trusted_acronyms(defined), people, frozenset(given), surnames, longest,
+                   frozenset(last_names) | frozenset(titled))
 
 
 def _trusted_acronyms(defined: dict[str, Counter]) -> dict[str, tuple[str, str]]:

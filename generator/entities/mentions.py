@@ -28,8 +28,9 @@ def count_mentions(segs: list[tuple[list[Tok], list[int], str, bool]], cands: di
 
     Also counts the capitalised words no mention claimed (`open_word` says which may be names), how often each
     follows a place word (`in`, `from`), how often it stands alone, with no capitalised word beside it, and how
-    often a person cue stands beside it: (word as written, count, after a place word, alone, with a person cue). A surname whose full name
-    another cable teaches is only known at the second reading, which folds these counts or decides the word.
+    often a title stands before it: (word as written, count, after a place word, alone, after a title). A surname
+    whose full name another cable teaches is only known at the second reading, which folds these counts or
+    decides the word.
     """
     forms: dict[tuple[str, ...], tuple[str, ...]] = {}
     votes = {key: c.type() for key, c in cands.items()}

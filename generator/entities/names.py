@@ -47,7 +47,8 @@ def trimmed(typ: str, form: str) -> str:
     """A name without what ran into it: titles before a person, a month (and its `on`) after any name.
 
     `PolMinCouns Maura Connelly` -> `Maura Connelly`; `Candidate Sarkozy` -> `Sarkozy`; `Ministry of Justice and
-    Islamic Affairs on October` -> `Ministry of Justice and Islamic Affairs`; `Jun Yamashita January` -> `Jun Yamashita`.
+    Islamic Affairs on October` -> `Ministry of Justice and Islamic Affairs`; `Jun Yamashita January` -> `Jun
+    Yamashita`.
     """
     words = form.split()
     while len(words) > 1 and wkey(words[0]) in MONTHS:
