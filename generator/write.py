@@ -7,6 +7,7 @@ does not publish it).
 """
 from __future__ import annotations
 
+import heapq
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,16 @@ class Writer:
 
     def finish(self) -> Stats:
         """Remove pages of the previous build that this build did not write; record the new list."""
+        self._prune(self._remove_stale())
+        manifest = "".join(p + "\n" for p in sorted(self.stats.paths))
+        f = self.docs / urls.MANIFEST
+        if not f.is_file() or f.read_text(encoding="utf-8") != manifest:
+            f.write_text(manifest, encoding="utf-8")
+        return self.stats
+
+    def _remove_stale(self) -> set[Path]:
+        """Remove each stale page once; the folders they were in, to be pruned afterwards in one pass."""
+        emptied: set[Path] = set()
         for path in self.previous:
             if path in self.stats.paths or not urls.is_generated(path):
                 continue
@@ -80,18 +91,37 @@ class Writer:
             if full.is_file():
                 full.unlink()
                 self.stats.removed += 1
-                self._prune(full.parent)
-        manifest = "".join(p + "\n" for p in sorted(self.stats.paths))
-        f = self.docs / urls.MANIFEST
-        if not f.is_file() or f.read_text(encoding="utf-8") != manifest:
-            f.write_text(manifest, encoding="utf-8")
-        return self.stats
+                emptied.add(full.parent)
+        return emptied
 
-    def _prune(self, folder: Path) -> None:
-        """Remove folders left empty inside the generated folders."""
-        while folder != self.docs and self.docs in folder.parents and not any(folder.iterdir()):
+    def _prune(self, emptied: set[Path]) -> None:
+        """Remove folders left empty inside the generated folders, each looked at once.
+
+        Deepest first, so a folder is looked at only after everything below it was; its parent is looked at
+        only when it goes. Looking after every removed page instead listed big folders once per page (quadratic).
+        """
+        queue = [(-len(f.parts), f) for f in emptied if self._prunable(f)]
+        heapq.heapify(queue)
+        queued = set(emptied)
+        while queue:
+            _, folder = heapq.heappop(queue)
+            if not _is_empty(folder):
+                continue
             folder.rmdir()
-            folder = folder.parent
+            parent = folder.parent
+            if parent not in queued and self._prunable(parent):
+                queued.add(parent)
+                heapq.heappush(queue, (-len(parent.parts), parent))
+
+    def _prunable(self, folder: Path) -> bool:
+        """True for a folder strictly inside docs/ (docs/ itself always stays)."""
+        return folder != self.docs and self.docs in folder.parents
+
+
+def _is_empty(folder: Path) -> bool:
+    """True when a folder holds nothing; reads at most one entry, however big the folder."""
+    with os.scandir(folder) as entries:
+        return next(entries, None) is None
 
 
 _MADE: set[Path] = set()  # folders this build made or found
