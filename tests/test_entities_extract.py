@@ -70,7 +70,8 @@ def test_acronym_defined_in_the_text():
     assert ("LOC", "Paris") in found(ents)
     c = cable("They discussed the Convention on Cluster Munitions (CCM) with David Hodson (OSD).")
     got = found(extract(c))
-    assert ("ORG", "CCM") in got and ("ORG", "Convention on Cluster Munitions") in got
+    # a convention is a document, not a body (the gold set's MISC, which the site does not list)
+    assert not any(n in ("CCM", "Convention on Cluster Munitions") for _t, n in got)
     assert ("PER", "David Hodson") in got  # a name before an office in brackets
     assert not any(t == "PER" and "Munitions" in n for t, n in got)
 

@@ -111,6 +111,20 @@ MADE_UP = [
         ("08MANAMA3", "Charge Chris Henzel hosted the dinner."),
         ("08MANAMA4", "Ambassador Henzel said the minister agreed."),
     ], ("PER", "Christopher Henzel"), "Chris Henzel"),
+    ("article written or not", [
+        ("09DAMASCUS1", "President Bashar al-Assad met the envoy. Bashar al-Assad said so."),
+        ("09DAMASCUS2", "President Bashar Al Assad spoke. Bashar Al Assad said he would reply."),
+    ], ("PER", None), "Bashar Al Assad"),
+    ("given name one letter short", [
+        ("06SAOPAULO1", "Governor Geraldo Alckmin met the consul. Geraldo Alckmin said so."),
+        ("06SAOPAULO2", "Governor Geraldo Alckmin spoke again."),
+        ("06SAOPAULO3", "Candidate Gerald Alckmin said he would run."),
+    ], ("PER", "Geraldo Alckmin"), "Gerald Alckmin"),
+    ("a shorter full name it opens", [
+        ("08MANAMA5", "Foreign Minister Khalid bin Ahmed Al Khalifa met the Ambassador. He said so."),
+        ("08MANAMA6", "Foreign Minister Khalid bin Ahmed Al-Khalifa spoke."),
+        ("08MANAMA7", "Foreign Minister Khalid bin Ahmed said the talks would resume."),
+    ], ("PER", "Khalid bin Ahmed Al Khalifa"), "Khalid bin Ahmed"),
     ("surname of the one full name", [
         ("09BRASILIA1", "Ambassador Clifford M. Sobel met Lula. Sobel said so."),
         ("09BRASILIA2", "Ambassador Clifford M. Sobel spoke. Clifford Sobel said the talks went well."),
@@ -156,10 +170,32 @@ def test_national_bodies_of_different_countries_stay_apart():
     assert ("ORG", "Ministry of Interior (Pakistan)") in names["08ISLAMABAD9"]
 
 
+GLUED = [  # (text, a name as it must come out, a word that must never be part of a name): titles and dates
+    ("EMIN Marc Wall met the minister.", ("PER", "Marc Wall"), "EMIN"),
+    ("Candidate Sarkozy said he would win.", ("PER", "Sarkozy"), "Candidate"),
+    ("He met the Ministry of Justice and Islamic Affairs on October 5.",
+     ("ORG", "Ministry of Justice and Islamic Affairs"), "October"),
+    ("The Fisheries Agency of Japan Deputy Director General Jun Yamashita January visit went well.",
+     ("ORG", "Fisheries Agency of Japan"), "January"),
+    ("President Cristina Fernandez de Kirchner (CFK) spoke. CFK said so.",  # a person, not an organisation
+     ("PER", "Cristina Fernandez de Kirchner"), "President"),
+]
+
+
+@pytest.mark.parametrize("text,entity,junk", GLUED, ids=[r[2] for r in GLUED])
+def test_titles_and_dates_never_stick_to_a_name(text, entity, junk):
+    out, _notes = enrich([cable("09TEST2", text)])
+    assert entity in {(e.type, e.name) for e in out[0].entities}
+    assert not [e.name for e in out[0].entities if junk in e.name.split()]
+
+
 NOT_PEOPLE = [  # a word that is never a person, in a sentence that once made it one
     ("Qataris", "The Qataris said they would host the talks, and the Qataris agreed. Qataris insisted."),
     ("Saudis", "The Saudis said no. Ambassador Smith said the Saudis would wait; the Saudis insisted."),
     ("Staff", "Staff said the plan was ready. Staff agreed. Staff will report."),
+    ("Indians", "The Indians said no. Ambassador Smith said the Indians would wait; the Indians insisted."),
+    ("Activities", "Activities said to be illegal continued. Activities grew. Activities ended."),
+    ("People", "People said the plan was bad. People agreed. People will vote."),
     ("XXXXXXXXXXXX", "XXXXXXXXXXXX said the minister agreed. XXXXXXXXXXXX added that it was late."),
 ]
 
@@ -168,3 +204,25 @@ NOT_PEOPLE = [  # a word that is never a person, in a sentence that once made it
 def test_demonyms_common_words_and_redactions_are_not_people(word, text):
     out, _notes = enrich([cable("09TEST1", text)])
     assert not [e for e in out[0].entities if e.name == word or word in e.aliases]
+
+
+NOT_BODIES = [  # documents and laws are not organisations (the gold set's MISC)
+    ("Memorandum of Understanding", "The sides signed a Memorandum of Understanding (MOU) in Kyiv. The MOU holds."),
+    ("Penal Code", "The Penal Code punishes it. Under the Penal Code, judges may act."),
+]
+
+
+@pytest.mark.parametrize("name,text", NOT_BODIES, ids=[r[0] for r in NOT_BODIES])
+def test_documents_are_not_organisations(name, text):
+    out, _notes = enrich([cable("09TEST3", text)])
+    assert not [e for e in out[0].entities if e.type == "ORG" and e.name == name]
+
+
+def test_one_acronym_of_governments_of_several_countries_stays_apart():
+    out, _notes = enrich([
+        cable("08BOGOTA9", "The GOC said the talks would resume. The GOC agreed.", tags=("PREL", "CO")),
+        cable("08HAVANA9", "The GOC said no. The GOC refused.", tags=("PREL", "CU")),
+    ])
+    names = _names(out)
+    assert ("ORG", "GOC (Colombia)") in names["08BOGOTA9"]
+    assert ("ORG", "GOC (Cuba)") in names["08HAVANA9"]

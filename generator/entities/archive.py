@@ -21,7 +21,8 @@ from .names import (
 
 
 def merge_archive(cables: list, learned: Learned) -> tuple[list, list[str]]:
-    """One type, name and alias set per entity across the archive; reads only `.format`, `.tags`, `.entities`."""
+    """One type, name and alias set per entity across the archive; reads `.format`, `.origin_name`, `.tags` and
+    `.entities` only."""
     return _merge_archive(cables, learned.acronyms)
 
 
@@ -189,12 +190,19 @@ def _national_body(key: tuple[str, ...]) -> bool:
 
 
 def _home(cable) -> str | None:
-    """The country a cable is about, from its first country tag: whose ministry an unqualified one is."""
+    """The country whose ministry an unqualified one is: the station's (`Embassy Manama`), else the first
+    country tag's (the department's cables; `EU` is the Union here, not Europa Island)."""
+    home = gz.country_of_station(getattr(cable, "origin_name", None) or "")
+    if home:
+        return home
     for tag in getattr(cable, "tags", ()):
-        country = gz.country_of_tag(tag)
+        country = gz.country_of_tag(tag) if tag not in _NOT_COUNTRY_TAGS else None
         if country:
             return country
     return None
+
+
+_NOT_COUNTRY_TAGS = frozenset({"EU", "UN", "XX"})  # FIPS codes cables use for something else
 
 
 def _display(key: tuple[str, ...], forms, typ: str) -> str:

