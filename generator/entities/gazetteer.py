@@ -58,8 +58,9 @@ secretariat airways airlines guard guards brigade brigades watch arrangement ban
 LOC_WORDS = frozenset("""
 island islands province governorate village city town district region gulf sea ocean river strait peninsula
 mountains mountain valley desert bay coast county state street road square airport port base camp
+dam bridge canal prison highway
 """.split())
-MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code "  # laws and measures, not bodies
+MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code prize award "  # laws and measures, not bodies
                        "meeting meetings conference summit exchange plenary initiative program programme plan "
                        "report strategy act law bill process dialogue talks war".split())
 
