@@ -175,14 +175,17 @@ def _lone_surnames(ident: dict, alias_of: dict, report: list[str]) -> dict[tuple
     return out
 
 
-_GOVERNMENT = frozenset("ministry ministries government cabinet parliament police".split())
+# what every country has: `Foreign Ministry`, `Central Bank`, `Supreme Court`, `Socialist Party`, `Armed Forces`
+_GOVERNMENT = frozenset("ministry ministries government cabinet parliament police bank court assembly party forces "
+                        "force army navy senate".split())
+_WORLD = frozenset("international world global united regional".split())  # `International Criminal Court`
 
 
 def _national_body(key: tuple[str, ...]) -> bool:
-    """A body every country has, named without its country: `Ministry of Interior`, `GOC`, `Parliament`."""
+    """A body every country has, named without its country: `Ministry of Interior`, `GOC`, `Central Bank`."""
     if len(key) == 1 and len(key[0]) in (3, 4) and key[0].startswith("go"):
         return True  # `GOC`: Colombia's, Chile's, Cuba's government, by the cable
-    if not key or key[0] not in _GOVERNMENT:
+    if not any(w in _GOVERNMENT for w in key) or any(w in _WORLD for w in key) or gz.base_gazetteer().get(key):
         return False
     places = gz.places()
     return not any(w in gz.DEMONYMS or w in places for w in key) and not any(

@@ -30,7 +30,7 @@ spokesman spokeswoman spokesperson undersecretary advisor adviser coordinator co
 cardinal bishop archbishop patriarch pope father rabbi reverend rev
 foreign prime interior defense defence finance justice economy trade labor labour health education
 premier candidate president-elect minister-counselor ambassador-at-large presidente ministro canciller gobernador
-senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson pres pres. dni potus
+senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson pres pres. dni potus chancellor supreme leader affaires charg
 """.split())
 
 # Lower-case role words that introduce a name in running text (`his deputy Andrew Ford`).
@@ -53,14 +53,15 @@ corp inc ltd llc group department agency office organization organisation instit
 college school front movement bureau assembly parliament government embassy consulate mission fund authority
 forces force army navy police service services club foundation center centre league federation alliance
 coalition network board cabinet directorate secretariat tribunal chamber congress senate house regime
-secretariat airways airlines guard guards brigade brigades watch arrangement banque banco majlis
+secretariat airways airlines guard guards brigade brigades watch arrangement banque banco majlis administration
 """.split())
 LOC_WORDS = frozenset("""
 island islands province governorate village city town district region gulf sea ocean river strait peninsula
 mountains mountain valley desert bay coast county state street road square airport port base camp
 dam bridge canal prison highway
 """.split())
-MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code prize award "  # laws and measures, not bodies
+MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code prize award "
+                       "agreement agreements "  # laws and measures, not bodies
                        "meeting meetings conference summit exchange plenary initiative program programme plan "
                        "report strategy act law bill process dialogue talks war".split())
 
@@ -101,7 +102,7 @@ national international regional global bilateral multilateral federal central pu
 northern southern eastern western north south east west central upper lower
 islamic muslim muslims shi'a shia sunni sunnis jewish arab arabs
 mr mrs ms dr treasury pentagon congress affairs
-staff staffs activities people peoples personnel
+staff staffs activities people peoples personnel islam christianity judaism allah god
 """.split())
 
 # Nationality and group adjectives: `Dutch Turks`, `European Islam` are not people.
