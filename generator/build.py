@@ -33,6 +33,7 @@ from .parse import NotACable, hints_of, parse, preamble, year_entry, year_hints
 from .progress import Progress
 from .readers import RawCable, Skip, iter_files, read_file
 from .record import Cable
+from .render import data as data_mod
 from .render import cable_pages, entity_chunks, jobs as render_jobs, merge_snippets, pages, pages_of_cables, run_job
 from .render import job_list as render_job_list
 from .render import report as report_mod
@@ -257,19 +258,36 @@ def _second_reading_task(chunk: Chunk) -> list:
     return [None if r is None else second_reading(r, k, learned) for r in readings]
 
 
-def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict[int, tuple[int, int]]]:
+def _render_task(chunk: Chunk) -> tuple[list[tuple[str, bool]], dict[int, tuple[int, int]], tuple[str, str]]:
     """Render and write the pages of the cables of one spilled chunk that the archive shows; spill the snippets
-    they give the entity pages, grouped by entity-page job, and return where each group is in the file."""
+    they give the entity pages, grouped by entity-page job, and return where each group is in the file, with
+    the chunk's lines of the data downloads (the main process streams them, chunk after chunk)."""
     archive, docs, shown = _SHARED["archive"], _SHARED["docs"], _SHARED["shown"]
     full = _SHARED["spill"].get(chunk.name)
     cables = [replace(c, entities=shown[chunk.start + i].entities)
               for i, c in enumerate(full) if chunk.start + i in shown]
     snippets: dict = {}
-    done = [(path, write_page(docs, path, text)) for path, text in pages_of_cables(archive, cables, snippets)]
+    records: list[dict] = []
+    done = [(path, write_page(docs, path, text))
+            for path, text in pages_of_cables(archive, cables, snippets, records)]
     path = urls.search_records(chunk.number)  # what the search step indexes (it reads no source again)
     meanings = {t: archive.tag_info[t].meaning or "" for c in cables for t in c.tags}
     done.append((path, write_page(docs, path, search_records.chunk_records(cables, meanings, archive.versions))))
-    return done, spill_snippets(_SHARED["spill"], chunk.number, snippets, _SHARED["bounds"])
+    return done, spill_snippets(_SHARED["spill"], chunk.number, snippets, _SHARED["bounds"]), \
+        data_mod.downloads(records)
+
+
+@contextmanager
+def open_downloads(writer: Writer) -> Iterator[Callable[[tuple[str, str]], None]]:
+    """The archive as data (`cables.jsonl.gz`, `cables.csv`), open for the (lines, rows) of one chunk of cables
+    at a time: streamed to disk, so no process holds every record."""
+    with writer.streamed(urls.DATA_JSONL, gzipped=True) as jsonl, writer.streamed(urls.DATA_CSV) as table:
+        table.write(data_mod.csv_text([], header=True).encode("utf-8"))
+
+        def put(part: tuple[str, str]) -> None:
+            jsonl.write(part[0].encode("utf-8"))
+            table.write(part[1].encode("utf-8"))
+        yield put
 
 
 def spill_snippets(spill: Spill, number: int, snippets: dict, bounds: list[str]) -> dict[int, tuple[int, int]]:
@@ -381,10 +399,12 @@ def write_spilled(archive: Archive, data: dict, shown: dict[int, Cable], chunks:
     bounds = [keys[0] for keys in entity_chunks(archive)]
     shared = {"archive": archive, "data": data, "docs": writer.docs, "shown": shown, "spill": spill, "bounds": bounds}
     segments: dict[int, list[tuple[int, int, int]]] = {}
-    for chunk, (done, where) in zip(chunks, _map(_render_task, chunks, jobs, shared)):
-        _record(writer, done, progress)
-        for group, (offset, length) in where.items():
-            segments.setdefault(group, []).append((chunk.number, offset, length))
+    with open_downloads(writer) as put:
+        for chunk, (done, where, part) in zip(chunks, _map(_render_task, chunks, jobs, shared)):
+            _record(writer, done, progress)
+            put(part)
+            for group, (offset, length) in where.items():
+                segments.setdefault(group, []).append((chunk.number, offset, length))
     job_list = render_job_list(archive, lambda n, _keys: segments.get(n, []))
     for done in _map(_render_job, job_list, jobs, shared, ordered=False):
         _record(writer, done, progress)
@@ -419,6 +439,9 @@ def write_pages(archive: Archive, data: dict, docs: str | Path, jobs: int = 1,
         for path, text in pages(archive, data):
             writer.put(path, text)
             progress.advance(1)
+    with open_downloads(writer) as put:  # in the order the inputs were read, as the spilled build streams them
+        for part in _chunks(archive.inputs, SPILL_CHUNK):
+            put(data_mod.downloads([data_mod.record(archive.cables[cid], archive) for cid in part]))
     return writer.finish()
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 
@@ -54,12 +53,15 @@ def report_warnings(cables: list[Cable], stream=None) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Print one JSON object per cable (JSON Lines) or a one-line summary per cable."""
+    """Print one JSON object per cable (JSON Lines: the shape of the site's `cable/<ID>.json`, less what only the
+    archive knows) or a one-line summary per cable."""
+    from .render.data import record, record_line
+
     cables, skips = load(args.paths)
     out = sys.stdout
     for c in cables:
         if args.json:
-            out.write(json.dumps(c.to_json(), ensure_ascii=False, sort_keys=False) + "\n")
+            out.write(record_line(record(c)))
         else:
             out.write(f"{c.id}\t{c.date or '-'}\t{c.classification or '-'}\t{c.subject or ''}\n")
     report_warnings(cables)

@@ -86,6 +86,7 @@ class Archive:
     entities: dict[str, EntityInfo]
     duplicates: list[Duplicate]
     versions: dict[str, list[Cable]] = field(default_factory=dict)  # ID -> the inputs not shown, newest first
+    inputs: list[str] = field(default_factory=list)  # IDs shown, in the order their inputs were read (downloads)
     entity_min_cables: int = ENTITY_MIN_CABLES  # the threshold `entities` was marked with (pages say it)
 
     def has_entity_page(self, key: str) -> bool:
@@ -273,6 +274,7 @@ def resolve(cables: list[Cable], entity_min_cables: int = ENTITY_MIN_CABLES) -> 
         years=dict(sorted(years.items())), months=dict(sorted(months.items())),
         no_month=dict(sorted(no_month.items())), classifications=dict(sorted(classes.items())),
         caveats=dict(sorted(caveats.items())), duplicates=dups, versions=others,
+        inputs=[c.id for c in cables if by_id.get(c.id) is c],
         entities=mark_pages(dict(sorted(_entities(kept).items())), entity_min_cables),
         entity_min_cables=entity_min_cables,
     )

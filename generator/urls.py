@@ -14,9 +14,9 @@ CABLE_ID = re.compile(r"^[0-9]{2}[A-Z]{2,}[0-9]+$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 
 # Folders of docs/ the generator owns; everything else in docs/ is hand-written and left alone.
-GENERATED_DIRS = ("cable", "tag", "origin", "date", "classification", "entity", "report", ".search")
+GENERATED_DIRS = ("cable", "tag", "origin", "date", "classification", "entity", "report", ".search", "data")
 GENERATED_FILES = ("index.md", "cables.md", "tags.md", "origins.md", "dates.md", "classifications.md",
-                   "entities.md", "report.md", "report.json", "missing.md")
+                   "entities.md", "report.md", "report.json", "missing.md", "cables.jsonl.gz", "cables.csv")
 HOME = "index.md"
 
 
@@ -41,6 +41,11 @@ def cable(cable_id: str) -> str:
 def original(cable_id: str) -> str:
     """The original telegram as a plain-text file beside the cable's page (copied by MkDocs, not rendered)."""
     return cable(cable_id)[:-3] + ".txt"
+
+
+def record(cable_id: str) -> str:
+    """The cable's full record as JSON beside its page (copied by MkDocs as a static file, like the original)."""
+    return cable(cable_id)[:-3] + ".json"
 
 
 def paged(path: str, page: int) -> str:
@@ -132,6 +137,9 @@ ENTITIES = "entities.md"
 MISSING = "missing.md"
 REPORT = "report.md"
 REPORT_JSON = "report.json"
+DATA_JSONL = "cables.jsonl.gz"  # every cable's record, one a line (the data download)
+DATA_CSV = "cables.csv"  # one row a cable, the main fields
+DATA_SCHEMA = "data/cable.schema.json"  # the JSON Schema of a record
 _PAGED_TOP = re.compile(r"^(?:cables|tags|origins|dates|classifications|entities|missing)_[0-9]+\.md$")
 
 

@@ -7,10 +7,14 @@ does not publish it).
 """
 from __future__ import annotations
 
+import gzip
 import heapq
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from . import urls
 
@@ -55,6 +59,25 @@ class Writer:
         """Write one page unless the file already holds exactly these bytes."""
         self.claim(path)
         self.record(write_page(self.docs, path, text))
+
+    @contextmanager
+    def streamed(self, path: str, gzipped: bool = False) -> Iterator[BinaryIO]:
+        """A file written piece by piece (a download too big to hold in memory), kept unless its bytes changed.
+
+        Gzipped with no name and mtime 0 in the header, so the same pieces give the same bytes on any day.
+        """
+        self.claim(path)
+        out = StreamedFile(self.docs, path)
+        try:
+            if gzipped:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0, compresslevel=GZIP_LEVEL) as z:
+                    yield z
+            else:
+                yield out
+        except BaseException:
+            out.discard()
+            raise
+        self.record(out.finish())
 
     def claim(self, path: str) -> None:
         """Note that this build makes `path` (refused if another page of this build already did)."""
@@ -122,6 +145,55 @@ def _is_empty(folder: Path) -> bool:
     """True when a folder holds nothing; reads at most one entry, however big the folder."""
     with os.scandir(folder) as entries:
         return next(entries, None) is None
+
+
+GZIP_LEVEL = 6  # zlib's default: level 9 costs several times the time for a few per cent
+
+
+class StreamedFile:
+    """A generated file written to a dot-named scratch file beside it (MkDocs publishes no dotfile), then put in
+    place only if its bytes differ from the file already there, so an unchanged download keeps its mtime."""
+
+    def __init__(self, docs: Path, path: str):
+        self.full = target(docs, path)
+        self.full.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.full.with_name(f".{self.full.name}.{os.getpid()}.tmp")
+        self.file = open(self.tmp, "wb")  # noqa: SIM115 - closed by finish() or discard()
+
+    def write(self, data: bytes) -> int:
+        """Append bytes (file-like, so gzip can write through it)."""
+        return self.file.write(data)
+
+    def flush(self) -> None:
+        """File-like: gzip flushes its output object when it closes."""
+        self.file.flush()
+
+    def finish(self) -> bool:
+        """Put the file in place; True when it was written (its bytes changed)."""
+        self.file.close()
+        if self.full.is_file() and not self.full.is_symlink() and _same_bytes(self.tmp, self.full):
+            self.tmp.unlink()
+            return False
+        os.replace(self.tmp, self.full)
+        return True
+
+    def discard(self) -> None:
+        """Drop the scratch file (the build failed)."""
+        self.file.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def _same_bytes(a: Path, b: Path, block: int = 1 << 20) -> bool:
+    """True when two files hold the same bytes; read a block at a time, however big (filecmp caches by stat)."""
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(block), fb.read(block)
+            if x != y:
+                return False
+            if not x:
+                return True
 
 
 _MADE: set[Path] = set()  # folders this build made or found

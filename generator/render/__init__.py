@@ -1,6 +1,7 @@
 """Render: the resolved archive in, Markdown pages out as (docs path, text) pairs. No I/O here.
 
-Each cable also gets its original text as a plain-text file (`urls.original`), which MkDocs copies as it is.
+Each cable also gets its original text as a plain-text file (`urls.original`) and its full record as JSON
+(`urls.record`), which MkDocs copies as they are.
 
 The pages come in two parts so that a build can render them in several processes: the cable pages, in chunks
 of cable IDs (they gather the snippets the entity pages show), then the other pages as a list of jobs, each
@@ -14,28 +15,35 @@ from collections.abc import Callable, Iterable, Iterator
 from .. import urls
 from ..record import Cable
 from ..resolve import Archive, entity_key
-from . import cable, entity, home, lists, report
+from . import cable, data, entity, home, lists, report
 
 Page = tuple[str, str]
 Job = tuple[str, tuple]  # (name in JOBS, arguments after the archive and the report data)
 ENTITY_CHUNK = 500  # entities per job
 
 
-def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets) -> Iterator[Page]:
+def cable_pages(archive: Archive, cids: list[str], snippets: entity.Snippets,
+                records: list[dict] | None = None) -> Iterator[Page]:
     """The pages of these cables; each cable's row on the page of each entity it names that has a page (with the
-    text around the first mention) goes into `snippets` (key -> ID -> entry)."""
-    return pages_of_cables(archive, (archive.cables[cid] for cid in cids), snippets)
+    text around the first mention) goes into `snippets` (key -> ID -> entry), and its record into `records`
+    (for the archive-wide downloads, which the caller streams)."""
+    return pages_of_cables(archive, (archive.cables[cid] for cid in cids), snippets, records)
 
 
-def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.Snippets) -> Iterator[Page]:
+def pages_of_cables(archive: Archive, cables: Iterable[Cable], snippets: entity.Snippets,
+                    records: list[dict] | None = None) -> Iterator[Page]:
     """`cable_pages` for cables given whole (a build that keeps only their metadata in the archive)."""
     for c in cables:
+        rec = data.record(c, archive)
+        if records is not None:
+            records.append(rec)
         text, first = cable.page(c, archive)
         for key in dict.fromkeys([*(entity_key(e) for e in c.entities), *first]):
             if archive.has_entity_page(key):  # rows of pages not generated would be spilled for nothing
                 snippets.setdefault(key, {})[c.id] = entity.cable_entry(c, first.get(key))
         yield urls.cable(c.id), text
         yield urls.original(c.id), cable.original_text(c)
+        yield urls.record(c.id), data.record_json(rec)
 
 
 def merge_snippets(into: entity.Snippets, part: entity.Snippets) -> None:
@@ -62,7 +70,7 @@ def job_list(archive: Archive, snippets_of: Callable[[int, list[str]], object]) 
     out: list[Job] = [("missing", ()), ("all_cables", ()), ("tags", ()), ("origins", ()), ("dates", ()),
                       ("classifications", ()), ("missing_index", ())]
     out += [("entities", (chunk, snippets_of(n, chunk))) for n, chunk in enumerate(entity_chunks(archive))]
-    out += [("entity_indexes", ()), ("home", ()), ("report", ())]
+    out += [("entity_indexes", ()), ("home", ()), ("report", ()), ("schema", ())]
     return out
 
 
@@ -96,6 +104,7 @@ JOBS = {
     "entity_indexes": lambda a, _d: entity.entity_indexes(a),
     "home": _home,
     "report": _report,
+    "schema": lambda _a, _d: iter([(urls.DATA_SCHEMA, data.schema_text())]),
 }
 
 

@@ -185,6 +185,19 @@ def original_block(c: Cable, page: str) -> str:
             f'type="text/plain">Original text</a> <span class="none">(plain text, {size:,} bytes)</span></p>')
 
 
+def _file(page: str, to: str, text: str, kind: str) -> str:
+    """A link to a file of the site that is not a page (MkDocs copies it as it is), with its media type."""
+    return f'<a href="{urls.href(page, to)}" type="{kind}">{h(text)}</a>'
+
+
+def data_block(c: Cable, page: str) -> str:
+    """Links to the cable's record as JSON and to the whole archive as data, for readers who take it away."""
+    return (f'<p class="data">Data: {_file(page, urls.record(c.id), "this cable as JSON", "application/json")} · '
+            f'every cable as {_file(page, urls.DATA_JSONL, "JSON Lines (gzip)", "application/gzip")} or '
+            f'{_file(page, urls.DATA_CSV, "CSV", "text/csv")} · '
+            f'{_file(page, urls.DATA_SCHEMA, "schema", "application/json")}</p>')
+
+
 def page(c: Cable, archive: Archive) -> tuple[str, dict]:
     """Markdown of a cable's page, and the first mention of each entity (for the entity pages)."""
     path = urls.cable(c.id)
@@ -201,7 +214,7 @@ def page(c: Cable, archive: Archive) -> tuple[str, dict]:
         parts += ["## Cited by", raw(cited_by_block(c.id, path, archive))]
     if c.entities:
         parts += ["## Named in this cable", raw(entities_block(c, path, archive))]
-    parts.append(raw(original_block(c, path)))
+    parts += [raw(original_block(c, path)), raw(data_block(c, path))]
     return "\n\n".join(parts) + "\n", first
 
 

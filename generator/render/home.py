@@ -97,6 +97,11 @@ def home(archive: Archive, skipped: int) -> str:
             subj = md(archive.cables[t].subject) if t in archive.cables else "*not in the archive*"
             rows.append(f"| [{t}]({link(urls.cable(t))}) | {subj} | {count} |")
         parts += ["## Most cited cables", "| Cable | Subject | Cited by |\n|---|---|---|\n" + "\n".join(rows)]
+    parts += ["## Data",
+              (f"Every cable's full record (fields, paragraphs, references, cited-by, tags, names) as "
+               f"[JSON Lines, gzipped]({link(urls.DATA_JSONL)}), one cable a line, and its main fields as "
+               f"[CSV]({link(urls.DATA_CSV)}), one row a cable; each cable's page links to its own record "
+               f"(`cable/<ID>.json`). The records follow [this JSON Schema]({link(urls.DATA_SCHEMA)}).")]
     report = f"[build report]({link(urls.REPORT)})"
     parts += ["## About this build",
               f"Every input file and what became of it is listed in the {report}"
