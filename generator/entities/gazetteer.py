@@ -31,6 +31,7 @@ cardinal bishop archbishop patriarch pope father rabbi reverend rev
 foreign prime interior defense defence finance justice economy trade labor labour health education
 premier candidate president-elect minister-counselor ambassador-at-large presidente ministro canciller gobernador
 senador diputado alcalde ministre srap emin com administrator attache attaché delegate negotiator inspector chairperson pres pres. dni potus chancellor supreme leader affaires charg
+ambasador minster captian d'affairs rt hon
 """.split())
 
 # Lower-case role words that introduce a name in running text (`his deputy Andrew Ford`).
@@ -54,6 +55,7 @@ college school front movement bureau assembly parliament government embassy cons
 forces force army navy police service services club foundation center centre league federation alliance
 coalition network board cabinet directorate secretariat tribunal chamber congress senate house regime
 secretariat airways airlines guard guards brigade brigades watch arrangement banque banco majlis administration
+command church democrats republicans socialists conservatives liberals greens
 """.split())
 LOC_WORDS = frozenset("""
 island islands province governorate village city town district region gulf sea ocean river strait peninsula
@@ -61,7 +63,7 @@ mountains mountain valley desert bay coast county state street road square airpo
 dam bridge canal prison highway
 """.split())
 MISC_WORDS = frozenset("convention conventions treaty treaties index indices rights memorandum code prize award "
-                       "agreement agreements "  # laws and measures, not bodies
+                       "agreement agreements games olympics "  # laws and measures, not bodies
                        "meeting meetings conference summit exchange plenary initiative program programme plan "
                        "report strategy act law bill process dialogue talks war".split())
 
@@ -103,6 +105,7 @@ northern southern eastern western north south east west central upper lower
 islamic muslim muslims shi'a shia sunni sunnis jewish arab arabs
 mr mrs ms dr treasury pentagon congress affairs
 staff staffs activities people peoples personnel islam christianity judaism allah god
+ramadan eid republic pol econ
 """.split())
 
 # Nationality and group adjectives: `Dutch Turks`, `European Islam` are not people.
@@ -142,6 +145,7 @@ DEMONYMS = DEMONYMS | _data_demonyms() | {w + "s" for w in DEMONYMS if not w.end
 # Places the data package spells differently from cables, and cable shorthands (canonical name first).
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {
     "Korea": (),  # both Koreas, or the peninsula
+    "Bosnia and Herzegovina": ("Bosnia", "Bosnia-Herzegovina"),
     "United States": ("U.S.", "U.S", "US", "USA", "U.S.A.", "United States of America", "America"),
     "United Kingdom": ("UK", "U.K.", "U.K", "Britain", "Great Britain"),
     "United Arab Emirates": ("UAE", "U.A.E.", "Emirates"),

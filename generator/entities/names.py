@@ -42,6 +42,17 @@ def office_word(w: str, caps_text: bool) -> bool:
     return bool(_CAMEL_OFFICE.fullmatch(w)) and not _CAMEL_NAME.match(w)
 
 
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese)")  # `Bavarian`, but `Brian` too: only before an office
+
+
+def _nationality(words: list[str], caps_text: bool) -> bool:
+    """A nationality before a name or an office: `Franco-Colombian Ingrid Betancourt`, `Bavarian Minister-President`."""
+    w = words[0]
+    if any(wkey(part) in gz.DEMONYMS for part in w.split("-")):
+        return True
+    return len(words) > 2 and bool(_ADJECTIVE.fullmatch(w)) and office_word(words[1], caps_text)
+
+
 @functools.lru_cache(maxsize=50_000)
 def trimmed(typ: str, form: str) -> str:
     """A name without what ran into it: titles before a person, a month (and its `on`) after any name.
@@ -61,7 +72,7 @@ def trimmed(typ: str, form: str) -> str:
         if any("/" in w for w in words):
             return ""  # `Ahmadi Nejad/Sarkozy`, `Tony Blair/Gordon Brown`: two names run together
         caps_text = all(w.isupper() for w in words)
-        while len(words) > 1 and office_word(words[0], caps_text):
+        while len(words) > 1 and (office_word(words[0], caps_text) or _nationality(words, caps_text)):
             words.pop(0)
         while len(words) > 1 and wkey(words[-1]) in TITLES:
             words.pop()  # `Abdeljabbar Azaoui Executive Assistant`
