@@ -22,6 +22,11 @@ PAGE_BREAK_ROWS = [
      "IAEA safety\n\n \n\n\nstandards"),
     ("06NEWDELHI5135", "the \"news of the day.\"\n\nNEW DELHI 00005135  002 OF 008\n\n\n\nNuclear", ("NEWDELHI", 5135),
      "the \"news of the day.\"\n\n \n\n\n\nNuclear"),
+    # in mixed case, also with the station cut short
+    ("07MOSCOW3579", "warlords, Sulim Yamadayev of the\n\nMoscow 00003579 002 of 005\n\n\n\"East\" Battalion",
+     ("MOSCOW", 3579), "warlords, Sulim Yamadayev of the\n\n \n\n\n\"East\" Battalion"),
+    ("09KUALALUMPUR752", "pre-notification and\n\nKuala lump 00000752 002 of 002\n\n\nthe release", ("KUALALUMP", 752),
+     "pre-notification and\n\n \n\n\nthe release"),
 ]
 
 
@@ -37,6 +42,10 @@ TRAILER_ROWS = [
      "********************************************* ******** HENZEL NNNN End Cable Text", "HENZEL"),
     ("08STATE34976", "Plenary.\n\nEND GUIDANCE.\nRICE\n\nNNNN\n\nEnd Cable Text", "RICE"),
     ("66BUENOSAIRES2481", "LIKELY TO SUCCEED.\n\nGP-3\nSACCIO", "SACCIO"),
+    # a mail stamp after `End Cable Text` is past the end of the cable
+    ("10BRUSSELS183", "Michael Froman.\nMURRAY\nEnd Cable Text\nZenaida X Toledo 07/30/2008 04:04:14 PM "
+     "From DB/Inbox: TRANS\n.",
+     "MURRAY"),
 ]
 
 
@@ -62,6 +71,44 @@ SIGNER_ROWS = [
     ("03THEHAGUE1453", "support and expertise. End Comment.", None, None),
     ("05THEHAGUE3069", "what might happen next.\nEND COMMENT.", None, None),
     ("05THEHAGUE1556", "recommendations on format, timing, and location. END COMMENT\nAND GUIDANCE REQUES", None, None),
+    # a surname in mixed case after a sentence on the last line, also with a capital inside or a particle before it
+    ("04ANKARA348", "a successful, democratic Turkey integrated into Europe. Edelman", None, "Edelman"),
+    ("04RANGOON1100", "Post will continue to monitor these developments and report as warranted. McMullen", None,
+     "McMullen"),
+    ("09SOFIA363", "to perform an on-site inspection. END COMMENT. McEldowney", None, "McEldowney"),
+    ("10MOSCOW266", "\u201cit seems that everything that happens at the lower levels is just for show.\u201d Beyrle",
+     None, "Beyrle"),
+    ("07KUWAIT808", "http://www.state.sgov.gov/p/nea/kuwait/\n********************************************* *"
+     "\n\nLeBaron", None, "LeBaron"),
+    ("issue 1", "the authorities would not let him leave the country. Swindells", None, "Swindells"),
+    ("issue 1", "on the margins of the summit. Scobey", None, "Scobey"),
+    ("issue 1", "the Minister agreed to follow up. Van Voorst", None, "Van Voorst"),
+    # after a station's website banner, in any case
+    ("08LONDON1113", "Visit London\u2019s Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit "
+     "ed_Kingdom LEBARON", None, "LEBARON"),
+    ("07LONDON3175", "Visit London's Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm tuttle",
+     None, "tuttle"),
+    ("08KUWAIT128", "http://www.state.sgov.gov/p/nea/kuwait/\n********************************************* *"
+     "\nmisenheimer", None, "misenheimer"),
+    # text after the signer goes with it
+    ("00HARARE5461", "AT ITS EXTRAORDINARY CONGRESS LATER THIS YEAR.\nMCDONALD\n CONFIDENTIAL\n>", None, "MCDONALD"),
+    ("01VATICAN3507", "WHAT PUBLIC DIPLOMACY AVENUES TO USE. MMERANTE\n CONFIDENTIAL\n>\n 2001VATICA03507 - "
+     "Classification: CONFIDENTIAL", None, "MMERANTE"),
+    ("09ISLAMABAD2295", "by working closely with the U.S. PATTERSON\nSECRET", None, "PATTERSON"),
+    ("05BRASILIA1207", "his continued presence at GSI bodes well for U.S. interests. DANILOVICH 2005-05-06", None,
+     "DANILOVICH"),
+    ("09BRUSSELS269", "Ambassador Williamson has cleared on this telegram.\nMURRAY .", None, "MURRAY"),
+    ("07MADRID2044", "articles on these new measures. AGUIRRE / / / / / /", None, "AGUIRRE"),
+    ("75TEHRAN2069", "BOTH DOMESTICALLY AND INTERNATIONALLY.\n\n\nHELMS\n\nDeclassified/Released US Department of "
+     "State EO\nSystematic Review 05 JUL 2006", None, "HELMS"),
+    ("issue 1", "to continue the dialogue.\nSCOBEY\n====CABLE ENDS====", None, "SCOBEY"),
+    ("issue 1", "to continue the dialogue.\nSCOBEY\n1 SENSITIVE BUT UNCLASSIFIED", None, "SCOBEY"),
+    ("issue 1", "on the margins of the summit. Scobey\nPREL PGOV EG", None, "Scobey"),
+    # not signatures: an initial before the name, a closing word, noise with no name before it
+    ("09PESHAWAR41", "Point of contact of contact for this information RSO Peshawar, David J. Hazarian", None, None),
+    ("issue 1", "Please advise. Regards", None, None),
+    ("09CAPETOWN204", "in the context of the economic meltdown.\n\ngeneral lawlessness. End Comment", None, None),
+    ("79TEHRAN8980", "NEGOTIATING PROCESS.\n\nCONFIDENTIAL", None, None),
 ]
 
 
@@ -128,7 +175,28 @@ PARAGRAPH_ROWS = [
       (None, None, None, "Since the June 2007 Coun")]),
     ("03THEHAGUE2983", "(C): PolOff delivered reftel points to Dutch MFA Director of\nUN Political and Judicial Affairs",
      [(None, "C", None, "PolOff delivered reftel ")]),
+    # a number glued to the paragraph's first word (`1.Key Points:`)
+    ("08MANAMA34", "1.Summary: There were no changes to the Bahraini child labor situation in 2007.\n\n"
+     "2.In response to reftel paragraph 9: The GOB did not change",
+     [(1, None, None, "Summary: There were no c"), (2, None, None, "In response to reftel pa")]),
+    ("issue 3", "1.Key Points: the talks went well.\n\n2.Next steps: none.",
+     [(1, None, None, "Key Points: the talks we"), (2, None, None, "Next steps: none.")]),
+    ("10STATE284", "5.(C) Action Request: Post is requested to draw on.\n\n6.Request feedback by January 8.",
+     [(5, "C", None, "Action Request: Post is "), (6, None, None, "Request feedback by Janu")]),
+    # `END` and `SUMMARY.` split by a blank line stay one phrase, in one paragraph
+    ("10DAMASCUS159", "(S/NF) SUMMARY: In a surprise appearance, Syrian General Intelligence. don\u2019t put us "
+     "on your lists,\u201d Miqdad declared. END\n\nSUMMARY.",
+     [(None, "S/NF", None, "SUMMARY: In a surprise a")]),
+    ("10THEHAGUE54", "The Dutch are concerned that failure by donors to get fast-track financing flowing quickly will "
+     "lead to more friction with developing countries later this year. END\n\nSUMMARY.\n\nAMBASSADOR DISCUSSES",
+     [(None, None, None, "The Dutch are concerned "), (None, None, None, "AMBASSADOR DISCUSSES")]),
 ]
+
+
+def test_end_summary_split_by_a_blank_line_is_joined():
+    """10DAMASCUS159: `END` / blank line / `SUMMARY.` reads `END SUMMARY.` in the paragraph's text."""
+    (p,) = b.split_paragraphs(PARAGRAPH_ROWS[-2][1])
+    assert p.text.endswith("Miqdad declared. END SUMMARY.")
 
 
 @pytest.mark.parametrize("cable,body,expected", PARAGRAPH_ROWS, ids=[r[0] for r in PARAGRAPH_ROWS])

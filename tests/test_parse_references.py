@@ -49,6 +49,9 @@ REF_ROWS = [
      [("A", "09STATE71325"), ("B", "09MANAMA353"), ("C", "09MANAMA435")]),
     ("10MANAMA15", 2010, "A. 01/11/10 ERELI-RICCIARDONE E-MAIL\n     B01/10/10 ERELI-HALE TELCON C. 09 MANAMA 731",
      [("A", None), ("B", None), ("C", "09MANAMA731")]),
+    # a month and day before an e-mail are a date, not the serials 10 and 23
+    ("issue 3", 2007, "A. LONDON 3082 B. EMB LONDON 10/23 E-MAIL (GAYLE) TO NEA/IR",
+     [("A", "07LONDON3082"), ("B", None)]),
 ]
 
 
@@ -113,6 +116,11 @@ BLOCK_ROWS = [
     ("07MANAMA963", "REF: STATE 146857 (U) Pol/Econ Chief delivered reftel points", ["STATE 146857"]),
     # glued to the SUBJECT and to the Classified-By line
     ("08MANAMA541", "SUBJECT: GENERAL PETRAEUS' VISIT TO BAHRAINREF: MANAMA 510Classified By: CDA", ["MANAMA 510"]),
+    # a REF without its colon on the SUBJECT's line is a word of the subject
+    ("08RIYADH1134", "SUBJECT: SAUDIS ON IRAN REF UPCOMING NAM FM MEETING \n \nREF: A. SECSTATE 74879 \n"
+     "     ¶B. RIYADH 43 \nClassified By: Charge' d'Affaires Michael Gfoeller for \n",
+     ["A. SECSTATE 74879 \n     ¶B. RIYADH 43"]),
+    ("issue 3", "SUBJECT: REF CYCLE OF THE UNHRC\n\n1. (U) Summary", []),
     # two REF blocks (the page repeats a preamble cut short)
     ("05THEHAGUE2948", "REF: ...\n\n\n\n\nREF: A. THE HAGUE 2898\n B. THE HAGUE 2705 AND PREVIOUS\n\n\n1. (SBU)",
      ["...", "A. THE HAGUE 2898\n B. THE HAGUE 2705 AND PREVIOUS"]),
@@ -122,6 +130,19 @@ BLOCK_ROWS = [
 @pytest.mark.parametrize("cable,text,expected", BLOCK_ROWS)
 def test_ref_blocks(cable, text, expected):
     assert [b.strip() for b, _s, _e in ref_blocks(text)] == expected
+
+
+@pytest.mark.parametrize("cable,own,block,expected", [
+    # an older telegram's page header run into the REF names the citing cable: it is neither text nor a citation
+    ("00HARARE5461", ("HARARE", 5461), "HARARE 5346  CONFIDENTIAL\nPAGE 02 HARARE 05461 01 OF 02 271458Z\n",
+     [("", "HARARE 5346", "00HARARE5346")]),
+    ("02ROME1196", ("ROME", 1196), "A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098",
+     [("A", "STATE 40721", "02STATE40721"), ("B", "ROME 1098", "02ROME1098")]),
+])
+def test_a_cable_never_cites_itself(cable, own, block, expected):
+    year = 2000 + int(cable[:2])
+    refs = parse_references([block], year, own)
+    assert [(r.label, r.text, r.id) for r in refs] == expected
 
 
 def test_several_ref_blocks_give_all_references():

@@ -22,7 +22,7 @@ class NotACable(ValueError):
 
 
 _FIRST_PARA = re.compile(
-    rf"(?:(?<=\s)|^)¶?\s?1\s?\.\s*{bodymod.MARK}|(?:^|\n)[ \t]*¶?\s?1\s?\.[ \t]+(?=[A-Z(\"])"
+    rf"(?:(?<=\s)|^)¶?\s?1\s?\.\s*{bodymod.MARK}|(?:^|\n)[ \t]*¶?\s?1\s?\.(?:[ \t]+(?=[A-Z(\"])|(?=[A-Z][a-z]))"
     rf"|(?:^|\n)[ \t]*{bodymod.MARK}[ \t]+1\s?\.[ \t]")
 
 

@@ -29,14 +29,15 @@ def _strip_sections(body: str) -> str:
 MARK = r"\(\s*(?:U|C|S|TS|SBU|LOU|FOUO|NF|U/FOUO|C/NF|S/NF|S//NF|C//NF|SBU/NF|C/REL [A-Z ,/]+|S/REL [A-Z ,/]+|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){0,2})\s*\)"
 _BARE_MARK = r"(?:U|C|S|SBU|S/NF|C/NF|LOU)"
 # `1. (C)`, `¶2. (C)`, `1.(U)`, `1 . ( U )` anywhere after whitespace; `1 (S)`, `(C) 1.` and `1. TEXT` only at a
-# line start; `15.C)` (opening parenthesis lost) anywhere after whitespace.
+# line start, also glued to its first word (`1.Key Points:`); `15.C)` (opening parenthesis lost) anywhere after
+# whitespace.
 PARA = re.compile(
     rf"(?=[¶\s\d(])(?:"  # every form starts at one of these: a cheap test that skips most positions
     rf"(?:(?<=\s)|^)¶?\s?(?P<n>\d{{1,3}})\s?\.\s*(?P<mark>{MARK})"
     rf"|(?:(?<=\s)|^)¶?(?P<n3>\d{{1,3}})\.(?P<mark3>{_BARE_MARK})\)"
     rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n4>\d{{1,3}})[ \t]+(?P<mark4>{MARK})"
     rf"|(?:^|(?<=\n))[ \t]*(?P<mark5>{MARK})[ \t]+(?P<n5>\d{{1,3}})\s?\.[ \t]"
-    rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n2>\d{{1,3}})\s?\.[ \t]+(?=[A-Z(\"]))",
+    rf"|(?:^|(?<=\n))[ \t]*¶?\s?(?P<n2>\d{{1,3}})\s?\.(?:[ \t]+(?=[A-Z(\"])|(?=[A-Z][a-z])))",
 )
 RULE = r"[-=*_/]{3,}(?:[ \t]+[-=*_/]{3,})*"
 _TEXT = r"(?:(?![-=*_/]{3})[^\n])"  # a character of heading text: anything but a line end or the start of a rule
@@ -59,6 +60,8 @@ def clean_body(body: str) -> str:
     if "SIPDIS" in body:
         body = re.sub(r"^\s*SIPDIS\s*$", "", body, flags=re.M)
     body = re.sub(r"\n\s*NNNN\b.*$", "", body, flags=re.S)  # anything after NNNN is past the end of the cable
+    # and so is anything after `End Cable Text` on its own line (a mail stamp of who forwarded it, 10BRUSSELS183)
+    body = re.sub(r"\n[ \t]*(?:End Cable Text|END CABLE TEXT)[ \t]*\n.*$", "", body, flags=re.S)
     previous = None
     while previous != body:
         previous = body
@@ -81,8 +84,42 @@ _SIGNER = re.compile(
     r"(?:^|\n|(?<=[.!?*\")\]/:X])\s|(?<=[.!?*\")]))\s*#?(?P<s>[A-Z][A-Z'\-]{1,25}(?: [A-Z][A-Z'\-]{1,25})?)\s*$")
 # A surname written in mixed case (`Sobel`) counts only alone on the last line.
 _SIGNER_MIXED = re.compile(r"\n[ \t]*(?P<s>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)[ \t]*$")
+# A surname in mixed case, a capital inside it (`McMullen`, `LeBaron`, `O'Brien`) or a particle before it
+# (`Van Voorst`): after a sentence end on the last line (`...leave the country. Swindells`).
+_NAME = r"(?:(?:Van|Von|De|Del|Da|La|Le|St\.)\s)?[A-Z][a-z]*(?:['\-]?[A-Z][a-z]+)*"
+_SIGNER_AFTER_SENTENCE = re.compile(rf"(?<=[.!?\"\u201d])(?<!\b[A-Z]\.)[ \t]+(?P<s>{_NAME})[ \t]*$")
+# After a station's website banner the name may be in any case (`...index. cfm tuttle`, `***** *\nmisenheimer`):
+# a URL (its last piece broken off by a space) or a row of stars, then the name.
+_SIGNER_AFTER_BANNER = re.compile(
+    r"(?:(?:https?://|www\.)\S+(?:[ \t]+[a-z_][\w.]*)?|\*{5,}(?:[ \t]+\*)?)\s+"
+    r"(?P<s>[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|[A-Z][A-Z'\-]{1,25})[ \t]*$")
 _NOT_SIGNER = {"END SUMMARY", "END COMMENT", "END NOTE", "SUMMARY", "COMMENT", "NOTE", "SIPDIS", "NOFORN",
-               "END", "BT", "NNNN", "TEXT", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "EXDIS", "NODIS"}
+               "END", "BT", "NNNN", "TEXT", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "EXDIS", "NODIS",
+               "REGARDS", "THANKS", "THANK YOU", "UNQUOTE", "QUOTE", "END TEXT", "MINIMIZE CONSIDERED", "CFM"}
+# What some copies add after the signature, past the end of the cable: the classification again (`CONFIDENTIAL`,
+# `1 SENSITIVE BUT UNCLASSIFIED`, `CONFIDENTIAL > 2001VATICA03507 - Classification: CONFIDENTIAL`), a closing
+# banner (`====CABLE ENDS====`), a release date (`2005-05-06`), the review stamp of a declassified cable, a
+# stray tag line (`PREL PGOV EG`), stray dots and slashes (`MURRAY .`, `AGUIRRE / / /`).
+_AFTER_SIGNATURE = re.compile(
+    r"(?:\s+(?:=+\s*CABLE ENDS\s*=+|\d?\s*SENSITIVE BUT UNCLASSIFIED|"
+    r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\s*>(?:\s*\d\d\w+ - Classification: [A-Z ]+)?)?|"
+    r"\d{4}-\d{2}-\d{2}|Declassified/Released US Department of State EO\s+Systematic Review \d\d [A-Z]{3} \d{4}|"
+    r"(?<=\n)[ \t]*(?:[A-Z]{4}|[A-Z]{2})(?:[ \t,]+(?:[A-Z]{4}|[A-Z]{2})){1,7}(?=[ \t]*$)|[./](?:[ \t]*[./])*))+[ \t]*$")
+
+
+def _signature_match(body: str, classified_by: str | None) -> re.Match | None:
+    """Where the signer's name stands at the very end of the body, if it does."""
+    tail = max(0, len(body) - 80)  # a signature is at the very end: search only there
+    m = _SIGNER.search(body, tail) or _SIGNER_MIXED.search(body, tail)
+    if m is None:
+        m = _SIGNER_AFTER_SENTENCE.search(body, tail) or _SIGNER_AFTER_BANNER.search(body, max(0, len(body) - 200))
+        if m is not None and len(m.group("s")) < 3:
+            m = None
+    if m is None:
+        m = re.search(r"\s#?(?P<s>[A-Z][A-Z'\-]{2,25})$", body)
+        if m is None or not classified_by or m.group("s").lower() not in classified_by.lower().split():
+            return None
+    return None if m.group("s").strip().upper() in _NOT_SIGNER else m
 
 
 def split_signer(body: str, classified_by: str | None = None) -> tuple[str, str | None]:
@@ -90,22 +127,28 @@ def split_signer(body: str, classified_by: str | None = None) -> tuple[str, str 
 
     A last capitalised word that follows running text counts only when it is the surname of the official
     who classified the cable (`... Multilateral Trade Office, EEB HENZEL` in a cable classified by Henzel).
+    What follows a signature (`MCDONALD CONFIDENTIAL >`) goes with it, but only when a signer stands before it.
     """
     body = body.rstrip()
-    tail = max(0, len(body) - 80)  # a signature is at the very end: search only there
-    m = _SIGNER.search(body, tail) or _SIGNER_MIXED.search(body, tail)
+    m = _signature_match(body, classified_by)
     if m is None:
-        m = re.search(r"\s#?(?P<s>[A-Z][A-Z'\-]{2,25})$", body)
-        if m is None or not classified_by or m.group("s").lower() not in classified_by.lower().split():
+        after = _AFTER_SIGNATURE.search(body, max(0, len(body) - 200))
+        if after is None or after.start() == 0:
             return body, None
-    name = m.group("s").strip()
-    if name.upper() in _NOT_SIGNER:
-        return body, None
-    return body[:m.start("s")].rstrip().rstrip("#").rstrip(), name
+        m = _signature_match(body[:after.start()].rstrip(), classified_by)
+        if m is None:
+            return body, None
+    return body[:m.start("s")].rstrip().rstrip("#").rstrip(), m.group("s").strip()
 
 
 _ITEM = re.compile(r"(?:-{1,2}|\*|•|[a-z]\.|\([a-z0-9]{1,3}\)|[A-Z]\)|[ivx]{1,4}\.)\s")
 _ITEM_FIRST = set("-*•(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+# `END` at a line end and `SUMMARY.` after a blank line are one closing phrase (`END\n\nSUMMARY.`, 10DAMASCUS159),
+# the blank line a page break's or the copy's: never a paragraph break.
+_END_WORD = re.compile(r"(?:^|\s)END$", re.I)
+_END_WHAT = re.compile(r"(?:SUMMARY|COMMENT|NOTE)\b", re.I)
 
 
 def _join_lines(text: str) -> str:
@@ -117,6 +160,8 @@ def _join_lines(text: str) -> str:
             if out and out[-1] != "":
                 out.append("")
             continue
+        if len(out) > 1 and out[-1] == "" and _END_WORD.search(out[-2]) and _END_WHAT.match(ln):
+            out.pop()  # `END` / `SUMMARY.` split by a blank line: join them again
         starts_item = ln[0] in _ITEM_FIRST and _ITEM.match(ln)
         if out and out[-1] != "" and not starts_item:
             out[-1] = out[-1] + " " + ln

@@ -83,13 +83,18 @@ def parse_from(text: str) -> str | None:
     return _addressee(m.group(1)) if m else None
 
 
-_ADDR_END = re.compile(r"^(?:INFO\b|BT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b|E\.?O\.?)")
+# `ZEN` ends the block, but not `ZEN/AMEMBASSY MOSCOW` (an addressee whose routing indicator is `ZEN`, 08STATE103511)
+_ADDR_END = re.compile(
+    r"^(?:INFO\b|BT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b(?!/)|E\.?O\.?)")
 TO = re.compile(r"^\s*TO\s*(?=\S)", re.M)
 INFO = re.compile(r"^\s*INFO\s*(?=\S)", re.M)
 
 
-_ROUTING = re.compile(r"^[A-Z0-9]{4,8}/")
-_PRECEDENCE_TAIL = re.compile(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT IMMEDIATE)\b.*$")
+_ROUTING = re.compile(r"^(?:[A-Z0-9]{4,8}|ZEN)/")
+# The precedence and what follows it; some copies have a month word in its place (`AMEMBASSY LA PAZ DEC 9085`).
+_PRECEDENCE_TAIL = re.compile(
+    r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT IMMEDIATE|"
+    r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?=\s+\d{1,5}(?:-\d{1,5})?\s*$|\s*$))\b.*$")
 _SERIAL_TAIL = re.compile(r"\s+\d{1,5}$")
 _ADDRESS_LINE = re.compile(r"^[A-Z0-9/ .,&()-]+$")
 
@@ -103,9 +108,13 @@ def _addressee(raw: str) -> str:
     return " ".join(s.split())
 
 
+_OFFICE_CODE = re.compile(r"[A-Z]{1,6}-\d\d\b")
+
+
 def _address_block(text: str, start: re.Pattern) -> list[str]:
     """Addressees of a TO or INFO block: the first line and the lines that continue it."""
-    m = start.search(text[:8000])
+    # an office distribution list (`INFO  LOG-00   CIAE-00 ...`, 08LONDON2673) is not the telegram's INFO block
+    m = next((b for b in start.finditer(text[:8000]) if not _OFFICE_CODE.match(text, b.end())), None)
     if not m:
         return []
     out: list[str] = []
@@ -216,7 +225,8 @@ def parse_declassify(text: str) -> tuple[str | None, int | None]:
     cut = re.search(r"\s(?:TAGS?\b|TAGE\b|SUBJECT\b)", rest)
     if cut:
         rest = rest[:cut.start()]
-    rest = re.sub(r"^\s*DECL\s*:?\s*", "", rest.strip(), flags=re.I).strip()
+    # `DECL:` (also the typo `DECLl:`), not the start of `Declassify on 8/31/2034` (09OUAGADOUGOU1159)
+    rest = re.sub(r"^\s*DECLl?\b\s*:?\s*", "", rest.strip(), flags=re.I).strip()
     return (rest or None), m.start("rest") + len(m.group("rest")[:cut.start()] if cut else m.group("rest"))
 
 
@@ -262,6 +272,14 @@ SUBJECT = re.compile(r"(?:^|\s)S?UBJ(?:ECT)?\s*:\s*", re.M)  # `UBJECT:` lost it
 _SUBJECT_END = re.compile(
     r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
     r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s|\n\s*(?:THIS (?:CABLE|MESSAGE) IS|SENSITIVE BUT UNCLASSIFIED)"
+    r"|\n[ \t]*-{3,}"  # a rule opening a banner (`-------\nSummary\n-------`) after the subject
+)
+# Header text run into the subject (07MANAMA995): an addressee with its precedence, a collective's or one glued to
+# a routing indicator (`ARAB LEAGUE COLLECTIVE IMMEDIATERUCPDOC/USDOC`), or the classification line again. It is
+# cut from the subject but still ends the statement, so that it does not become the body's first paragraph.
+_SUBJECT_GARBAGE = re.compile(
+    r"\s(?:[A-Z]+ ){0,3}COLLECTIVE\s+(?:IMMEDIATE|PRIORITY|ROUTINE)|\S*(?:IMMEDIATE|PRIORITY|ROUTINE)\s?RU[A-Z]{2,5}/"
+    r"|\n\s*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R)\w*(?:\s+[A-Z]+){1,3}\s+\d{6}\b"
 )
 _TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$")
 
@@ -274,7 +292,10 @@ def parse_subject(text: str) -> tuple[str | None, int | None]:
     rest = text[m.end():m.end() + 1200]
     end = _SUBJECT_END.search(rest)
     seg = rest[:end.start()] if end else rest.split("\n\n")[0]
-    subject = _TRAILING_MARK.sub("", re.sub(r"\s+", " ", seg).strip())
+    garbage = _SUBJECT_GARBAGE.search(seg)
+    text_of = seg[:garbage.start()] if garbage else seg
+    # a page-break line can stand inside the subject (`... DURING CTJWG NEW DELHI 00001051 001.2 OF 005`)
+    subject = _TRAILING_MARK.sub("", re.sub(r"\s+", " ", strip_page_breaks(text_of)).strip()).rstrip(" :")
     return (subject or None), m.end() + len(seg)
 
 
@@ -290,27 +311,65 @@ REASONS = re.compile(
     r"(?P<r>(?:E\.?\s?O\.?\s*1\d{4},?\s*)?1\s*[./]\s*[45]\s*"
     rf"(?:{_LOWER}(?:{_LETTER_SEP}{_LOWER})*|{_UPPER}(?:{_LETTER_SEP}{_UPPER})*)?)"
 )
-_WHO_TAIL = re.compile(r"[\s,;.]*(?:(?:for|nor|per)\b\s*)?(?:rea\s?s\s?ons?)?\s*:?\s*$", re.I)
+# What is left of `for reasons` between the name and the reasons, also with a space inside a word (`for reaso ns`,
+# `FO R`), `BASED UPON REASON`, `Reason: Section`, `for Reasons in Sections`, `for E.O. 12958`; each word only as a
+# word of its own (the `for` of `Radford` stays).
+_WHO_TAIL = re.compile(
+    r"[\s,;.]*(?:\b(?:f\s?o\s?r|nor|per|under|based\s+upon)\b\s*)?"
+    r"(?:\br\s?e\s?a\s?s?\s?o\s?n\s?s?\b(?:\s+in\s+sections?)?)?\s*:?\s*(?:\bsection\s*)?"
+    r"(?:(?:\bfor\s+)?E\.?\s?O\.?\s*1\d{4})?\s*$", re.I)
+# Reasons given as letters alone or without the 1.4 the main pattern needs: `for reasons b, d`,
+# `for Reasons 1:4 b,d`, `Reasons (1.4 b,d)`, `Reasons ( b) and (d)`; read on the statement's first line only.
+_REASONS_WORD = re.compile(
+    r"[\s,;.]*\b(?:for\s+)?reasons?\s*:?\s*(?P<r>\(?\s*(?:1\s*[.:]\s*[45]\s*)?\(?\s*[a-h]\s*\)?"
+    r"(?:\s*(?:,|/|&|and)\s*\(?\s*[a-h]\s*\)?)*)(?=[\s.]|$)", re.I)
+# A corrected copy names the statement before giving it (`(ADD "CLASSIFIED BY" LINE`, 08ASTANA760): not it.
+_NAMED_LABEL = re.compile(r"[\"\u201d']|LINE\b")
+
+
+def _is_label_named(text: str, m: re.Match) -> bool:
+    """Whether a CLASSIFIED_BY match names the statement (quoted, or `CLASSIFIED BY LINE`) rather than opens it."""
+    return text[max(0, m.start() - 1):m.start()] in ("\"", "\u201c", "'") or bool(_NAMED_LABEL.match(text, m.end()))
+
+
+def _reasons_word(line: str) -> re.Match | None:
+    """The reasons of a statement that gives them after the word `reasons` but not as `1.4 (b)`."""
+    m = _REASONS_WORD.search(line)
+    return m if m and m.start() > 0 else None
+
+
+def _tidy_reasons(raw: str) -> str:
+    """Reasons in one spelling: spaces collapsed, `1:4` and `1 . 4` as `1.4`, no parentheses around the whole."""
+    r = re.sub(r"\s+", " ", re.sub(r"(?i)\ba\s*\n\s*nd\b", "and", raw)).strip()
+    if r.startswith("(") and r.endswith(")") and r.count("(") == 1:
+        r = r[1:-1].strip()
+    r = re.sub(r"^1\s*[.:]\s*([45])\s*", r"1.\1 ", r).strip()
+    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", r))
 
 
 def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
     """Who classified the cable, the reasons (`1.4 (b) and (d)`), and where the statement ends."""
-    m = CLASSIFIED_BY.search(text[:15000])
+    head = text[:15000]
+    m = next((c for c in CLASSIFIED_BY.finditer(head) if not _is_label_named(head, c)), None)
     if not m:
         return None, None, None
     rest = text[m.end():m.end() + 600]
-    rest = rest[re.match(r"(?:Class\w{0,6}\s+By\s*:?\s*)*", rest, re.I).end():]  # `Classified By: CLASSIFIED BY`
+    # `Classified By: CLASSIFIED BY`, `Classified By: CLASSIFIED CONFIDENTIAL BY` (08CARACAS420)
+    rest = rest[re.match(r"(?:Class\w{0,6}\s+(?:(?:CONFIDENTIAL|SECRET)\s+)?By\s*:?\s*)*", rest, re.I).end():]
     start = m.end() + (600 - len(rest)) if len(text) >= m.end() + 600 else len(text) - len(rest)
+    line = re.split(r"\n\s*\n|\n", rest, maxsplit=1)[0]
     r = REASONS.search(rest)
-    if r and r.start() < 300:
+    word = _reasons_word(line)
+    if word and (r is None or r.start() > word.start("r")):
+        who, reasons = rest[:word.start()], _tidy_reasons(word.group("r"))
+        end = start + word.end()
+        end += len(re.match(r"(?:\s*\.(?=\s|$))?", text[end:]).group(0))
+    elif r and r.start() < 300:
         who = rest[:r.start()]
-        reasons = re.sub(r"\s+", " ", re.sub(r"(?i)\ba\s*\n\s*nd\b", "and", r.group("r"))).strip()
-        reasons = re.sub(r"^1\s*\.\s*([45])\s*", r"1.\1 ", reasons).strip()
-        reasons = re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", reasons))
+        reasons = _tidy_reasons(r.group("r"))
         end = start + r.end()
         end += len(re.match(r"(?:\s*\.(?=\s|$))?", text[end:]).group(0))
     else:
-        line = re.split(r"\n\s*\n|\n", rest, maxsplit=1)[0]
         who, reasons, end = line, None, start + len(line)
     who = re.sub(r"\s+", " ", who).strip()
     who = _WHO_TAIL.sub("", who).strip(" ,;.")
@@ -319,9 +378,10 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
 
 # `STATE 00000284 002 OF 002`, `MANAMA 00001010 001.2 OF 002`, `UNVIE VIEN 00000285  036.2 OF 036`: found at the
 # literal ` OF nnn` (fast), then the serial, page and station words before it are read backwards.
-_PB_OF = re.compile(r" OF\s+\d{3}\b[ \t]*")
+# Some copies write them in mixed case (`Moscow 00003579 002 of 005`, `Kuala lump 00000752 002 of 002`).
+_PB_OF = re.compile(r" (?:OF|of)\s+\d{3}\b[ \t]*")
 _PB_BEFORE = re.compile(r"(?<= )(\d{5,8})\s+\d{3}(?:\.\d{1,2})?\s*$")
-_PB_HEAD = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,}){0,2} $")
+_PB_HEAD = re.compile(r"\b(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}) $")
 
 
 def _station_words(words: str) -> str:
@@ -329,6 +389,10 @@ def _station_words(words: str) -> str:
     known station or the start of one (page-break lines cut long names: `UNVIE VIEN`), else the last word."""
     parts = words.split()
     known = ids.stations()
+    for n in range(len(parts), 1, -1):  # a known station of several words first: `RPO DUBAI`, not `DUBAI`
+        cand = " ".join(parts[-n:])
+        if ids.station(cand) in known:
+            return cand
     for n in range(1, len(parts) + 1):
         cand = " ".join(parts[-n:])
         code = ids.station(cand)

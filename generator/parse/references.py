@@ -78,6 +78,16 @@ def _misspelt_station(word: str) -> bool:
 
 _ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+# `EMB LONDON 10/23 E-MAIL (GAYLE) TO NEA/IR`: a month and day before the kind of message they date, not two serials.
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])")
+_MESSAGE_KIND = re.compile(r"\s*(?:E-?MAIL|TELCON|MEMCON|LETTER|FAX|PHONE|CALL|CONVERSATION|MEETING|NOTE)S?\b")
+
+
+def _dated_message(item: str, m: re.Match) -> bool:
+    """Whether a match's serials are the month and day of an e-mail, telcon, letter ... named right after them."""
+    return bool(_MONTH_DAY.fullmatch(m.group("serials")) and _MESSAGE_KIND.match(item, m.end("serials")))
+
+
 _SERIAL_SEP = re.compile(r"\s*(?:/|,|&|\bAND\b)\s*")
 
 
@@ -91,8 +101,8 @@ def cited(item: str) -> list[tuple[int | None, str, int]]:
         if code is None:
             continue
         year = ids.full_year(year_w) if year_w else None
-        if _DATE_LIKE.fullmatch(m.group("serials")):
-            continue  # a date (`4/01/08`), not a list of serials
+        if _DATE_LIKE.fullmatch(m.group("serials")) or _dated_message(item, m):
+            continue  # a date (`4/01/08`, `10/23 E-MAIL`), not a list of serials
         for serial in _SERIAL_SEP.split(m.group("serials")):
             serial = serial.replace("O", "0").strip()
             if serial and int(serial) > 0:
@@ -158,16 +168,32 @@ def _block_end(rest: str) -> int:
         pos = end.end()
 
 
+_SUBJECT_BEFORE = re.compile(r"S?UBJ(?:ECT)?\s*:")
+
+
+def _word_of_subject(text: str, m: re.Match) -> bool:
+    """Whether a REF start is a word of the SUBJECT on its line (`SUBJECT: REF CYCLE ...`, `SAUDIS ON IRAN REF
+    UPCOMING NAM FM MEETING`, 08RIYADH1134): only a REF with its colon opens a block there."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return ":" not in m.group(0) and bool(_SUBJECT_BEFORE.search(text, line_start, m.start()))
+
+
 def ref_blocks(text: str) -> list[tuple[str, int, int]]:
     """Every REF block of the preamble: (text, start, end)."""
     out = []
     for m in REF_START.finditer(text):
-        if out and m.start() < out[-1][2]:
+        if (out and m.start() < out[-1][2]) or _word_of_subject(text, m):
             continue
         rest = text[m.end():m.end() + 2000]
         seg = rest[:_block_end(rest)]
         out.append((seg, m.start(), m.end() + len(seg)))
     return out
+
+
+# The page header of an older telegram, run into a REF item: `CONFIDENTIAL PAGE 02 HARARE 05461 01 OF 02 271458Z`.
+_OLD_PAGE_HEADER = re.compile(
+    r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PAGE\s+\d{2}\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{5}"
+    r"\s+\d{2}\s+OF\s+\d{2}\s+\d{6}Z")
 
 
 def parse_references(blocks: list[str], citing_year: int | None,
@@ -177,12 +203,15 @@ def parse_references(blocks: list[str], citing_year: int | None,
     `citing` is the citing cable's station and serial (see `cable_refs`).
     """
     refs: list[Reference] = []
+    own = ids.make_id(citing_year, *citing) if citing and citing_year is not None else None
     for block in blocks:
         for label, text in split_items(strip_page_breaks(block)):
+            text = _OLD_PAGE_HEADER.sub(" ", text)
             text = re.sub(r"\s+", " ", text).strip().rstrip(";,¶").strip()
             if not text:
                 continue
-            found = cable_refs(text, citing_year, citing)
+            # a cable never cites itself: its own number in a REF is a page header's (listed as its own citer)
+            found = [cid for cid in cable_refs(text, citing_year, citing) if cid != own]
             if not found:
                 refs.append(Reference(label, text, None))
             for cid in dict.fromkeys(found):
