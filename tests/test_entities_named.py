@@ -226,3 +226,13 @@ def test_one_acronym_of_governments_of_several_countries_stays_apart():
     names = _names(out)
     assert ("ORG", "GOC (Colombia)") in names["08BOGOTA9"]
     assert ("ORG", "GOC (Cuba)") in names["08HAVANA9"]
+
+
+def test_a_headline_word_does_not_become_a_full_name():
+    # 10LONDON (corpus-2010): the heading `"Smeargate" Wrecks Gordon Brown's Plans` once took in every Gordon Brown
+    out, _notes = enrich([
+        *(cable(f"09LONDON{n}", "Prime Minister Gordon Brown spoke. Gordon Brown said so.") for n in range(1, 6)),
+        cable("09LONDON9", "Smeargate Wrecks Gordon Brown's Plans for Early Elections. Prime Minister Gordon "
+                           "Brown said he would wait."),
+    ])
+    assert all(("PER", "Gordon Brown") in {(e.type, e.name) for e in c.entities} for c in out[:5])

@@ -104,8 +104,11 @@ def _longer_names(ident: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
                 longer[key[k:]].add(key)
             for k in range(2, len(key)):
                 longer[key[:k]].add(key)
+    # the longer name must be written in a quarter as many cables at least: a headline's `Wrecks Gordon Brown`
+    # (one cable) does not take in the 33 cables of `Gordon Brown`
     return {key: next(iter(longer[key])) for key in sorted(longer)
-            if key in ident and len(longer[key]) == 1 and _is_person(ident[key])}
+            if key in ident and len(longer[key]) == 1 and _is_person(ident[key])
+            and ident[next(iter(longer[key]))]["cables"] * 4 >= ident[key]["cables"]}
 
 
 def _spelling_variants(ident: dict, alias_of: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
