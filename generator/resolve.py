@@ -121,6 +121,12 @@ def marking(text: str | None) -> str:
     return " ".join((text or "").upper().split())
 
 
+def cited_targets(c: Cable, index: dict[str, str]) -> list[str]:
+    """IDs a cable cites, each once and resolved, less its own: a cable quoting its own ID is not its own citer."""
+    own = index.get(c.id, c.id)
+    return [t for t in dict.fromkeys(index.get(r.id, r.id) for r in c.references if r.id) if t != own]
+
+
 def cable_year(c: Cable) -> int:
     """Year of a cable: from its date, else from the two digits of its ID."""
     return int(c.date[:4]) if c.date else ids.full_year(c.id[:2])
@@ -248,7 +254,7 @@ def resolve(cables: list[Cable], entity_min_cables: int = ENTITY_MIN_CABLES) -> 
     classes: dict[str, list[str]] = defaultdict(list)
     caveats: dict[str, list[str]] = defaultdict(list)
     for c in kept:
-        for target in dict.fromkeys(index.get(r.id, r.id) for r in c.references if r.id):
+        for target in cited_targets(c, index):
             cited_by[target].append(c.id)
         for t in c.tags:
             tags[t].append(c.id)

@@ -125,3 +125,73 @@ def test_partial_row_embedded_in_a_fragment_keeps_its_dtg():
     c = parse(raw)
     assert (c.id, c.partial, c.date) == ("04THEHAGUE1999", True, "2004-07-30")
     assert (c.dtg, c.time) == ("301738Z JUL 04", "17:38")  # not the row's 17:05
+
+
+def _row(date: str, cid: str, header: str = "", subject: str = "TEST", body: str = "1. (U) FICTIONAL TEST CABLE."
+         ) -> str:
+    """One row of a `cables.csv` dump (made up) with the date and header as given."""
+    station, serial = cid[2:].rstrip("0123456789"), int(cid[2:].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    subj = f"SUBJECT: {subject}\n\n" if subject else ""
+    return (f'"1","{date}","{cid}","Embassy","UNCLASSIFIED","","{header}",'
+            f'"UNCLASSIFIED {station} {serial:06d}\n\nE.O. 12958: N/A\nTAGS: PREL\n{subj}{body}\n"\n')
+
+
+# Values no cable can have are warned of, naming the input, and not used: the cable falls back on its other dates
+# (the DTG), else its ID's year. Made-up rows of the `cables.csv` shape.
+UNCHECKED_ROWS = [
+    # (row, cable, input: CSV row text, expected (date, time, date_inferred), words of each warning)
+    ("impossible day and time", _row("2/30/2010 25:61", "10ROME1"), ("10ROME1", None, None, False),
+     ["'2/30/2010 25:61' is no real day", "has no real time of day (25:61)"]),
+    ("impossible day, the DTG's instead", _row("2/30/2010 25:61", "10ROME2", "R 041427Z MAR 10"),
+     ("10ROME2", "2010-03-04", "14:27", False), ["'2/30/2010 25:61' is no real day", "no real time of day"]),
+    ("1900, the ID says 2010", _row("1/1/1900 0:00", "10ROME3"), ("10ROME3", None, None, False),
+     ["'1/1/1900 0:00' is outside the cables' years (1966-2010)"]),
+    ("9999, the ID says 2010", _row("12/31/9999 0:00", "10ROME4"), ("10ROME4", None, None, False),
+     ["'12/31/9999 0:00' is outside the cables' years"]),
+    ("another year than the ID", _row("3/4/2009 9:00", "10ROME5"), ("10ROME5", "2009-03-04", "09:00", False),
+     ["the date 2009-03-04 is in another year than the ID 10ROME5 says"]),
+    ("31 February in the row and the DTG", _row("2/31/2010 12:00", "10ROME6", "R 311200Z FEB 10"),
+     ("10ROME6", None, None, False), ["'2/31/2010 12:00' is no real day",
+                                      "the date-time group '311200Z FEB 10' is no real day"]),
+    ("cut short: no subject, no paragraphs", _row("3/4/2010 9:00", "10ROME7", subject="", body=""),
+     ("10ROME7", "2010-03-04", "09:00", False), ["no body text and no subject: the input may be cut short"]),
+    # 09BERLIN406's shape: the page stops inside its subject
+    ("cut short: no paragraphs (09BERLIN406)", _row("4/3/2009 17:55", "09BERLIN406",
+                                                    subject="(S) GERMANY TAKING ACTION ON SHIPMENT OF ...", body=""),
+     ("09BERLIN406", "2009-04-03", "17:55", False), ["no body text: the input may be cut short"]),
+    ("a good row", _row("3/4/2010 9:00", "10ROME8"), ("10ROME8", "2010-03-04", "09:00", False), []),
+]
+
+
+@pytest.mark.parametrize("row,text,expected,warnings", UNCHECKED_ROWS, ids=[r[0] for r in UNCHECKED_ROWS])
+def test_unchecked_values_are_warned_of_and_not_used(tmp_path, capsys, row, text, expected, warnings):
+    from generator.cli import load, report_warnings
+    path = tmp_path / "cables.csv"
+    path.write_text(text, encoding="utf-8")
+    (c,), skips = load([str(path)])
+    assert not skips and (c.id, c.date, c.time, c.date_inferred) == expected
+    assert len(c.warnings) == len(warnings)
+    for w, words in zip(c.warnings, warnings):
+        assert words in w
+    report_warnings([c])
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == len(warnings) and all(ln.startswith(f"{c.source}: warning: ") for ln in lines)
+
+
+# Without an ID in its container, a cable whose dates are impossible gets its year (and date) by inference.
+INFERRED_ROWS = [
+    ("page table 30 February", {"created": "2010-02-30 14:02"}, "",
+     ("the page table's date '2010-02-30 14:02' is no real day; it is not used",)),
+    ("DTG 31 February", {}, "R 311200Z FEB 10\n",
+     ("the date-time group '311200Z FEB 10' is no real day; it is not used",)),
+]
+
+
+@pytest.mark.parametrize("row,meta,routing,warnings", INFERRED_ROWS, ids=[r[0] for r in INFERRED_ROWS])
+def test_an_impossible_date_without_an_id_falls_back_on_inference(row, meta, routing, warnings):
+    from generator.readers.base import RawCable
+    text = (f"{routing}UNCLASSIFIED ROME 000009\n\nE.O. 12958: DECL: 03/04/2020\nTAGS: PREL\nSUBJECT: TEST\n\n"
+            "1. (U) FICTIONAL TEST CABLE.\n")
+    c = parse(RawCable("made-up.txt", "text", text, meta=meta), {})
+    assert (c.id, c.date, c.time, c.date_inferred) == ("10ROME9", "2010-03-04", None, True)
+    assert c.warnings == warnings

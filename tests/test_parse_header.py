@@ -199,3 +199,48 @@ CAVEAT_ROWS = [
 @pytest.mark.parametrize("cable,preamble,expected", CAVEAT_ROWS, ids=[r[0] for r in CAVEAT_ROWS])
 def test_caveats(cable, preamble, expected):
     assert f.parse_caveats(preamble) == expected
+
+
+# One marking, one spelling, whatever the container writes: the 2011 site's `UNCLASSIFIED//FOR OFFICIAL USE ONLY`
+# is the text's SENSITIVE (Sensitive But Unclassified), so the caveat indexes do not split it over two pages.
+MARKING_ROWS = [
+    ("10NAIROBI165", "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "UNCLAS NAIROBI 000165\n\nSENSITIVE\nSIPDIS\n",
+     ("UNCLASSIFIED", ("SENSITIVE", "SIPDIS"))),
+    ("05SOFIA1280", "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "UNCLAS SOFIA 001280\n\nSIPDIS\n",
+     ("UNCLASSIFIED", ("SENSITIVE", "SIPDIS"))),
+    ("08MANAMA1 (made up)", "UNCLASSIFIED//SENSITIVE BUT UNCLASSIFIED", "UNCLAS MANAMA 000001\n\nSIPDIS\nSensitive\n",
+     ("UNCLASSIFIED", ("SIPDIS", "SENSITIVE"))),
+    ("08MANAMA2 (made up)", None, "UNCLAS//FOR OFFICIAL USE ONLY MANAMA 000002\n\nSIPDIS\n",
+     ("UNCLASSIFIED", ("SENSITIVE", "SIPDIS"))),
+    ("08MANAMA3 (made up)", None, "S E C R E T MANAMA 000003\n\nNOFORN\nSIPDIS\n",
+     ("SECRET", ("NOFORN", "SIPDIS"))),
+]
+
+
+@pytest.mark.parametrize("cable,written,text,expected", MARKING_ROWS, ids=[r[0] for r in MARKING_ROWS])
+def test_one_marking_has_one_spelling_of_its_caveats(cable, written, text, expected):
+    from generator.parse import parse
+    from generator.readers.base import RawCable
+    meta = {"id": cable.split()[0], **({"classification": written} if written else {})}
+    body = f"{text}\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: TEST\n\n1. Text.\n"
+    c = parse(RawCable(f"{cable}.txt", "text", body, meta=meta), {})
+    assert (c.classification, c.caveats) == expected
+
+
+# The E.O. line's declassification date as ISO, as every other date of the record (the text stays as written).
+DECLASSIFY_ROWS = [
+    ("08MANAMA592", "09/04/2018", "2018-09-04"),
+    ("04THEHAGUE1049", "04/23/14", "2014-04-23"),
+    ("09BRASILIA1383", "011/2/2019", "2019-11-02"),  # a stray zero, read as the year inference reads it
+    ("10ABUDHABI69", "2020/02/09", "2020-02-09"),
+    ("09DJIBOUTI113", "2019-02-12", "2019-02-12"),
+    ("00THEHAGUE1695", "N/A", None),
+    ("09MOSCOW1108", "TEN YEARS AFTER KOREAN UNIFICATION", None),
+    ("66BUENOSAIRES2481", "DECLASSIFIED BY NARA 09/02/2009", None),  # done, not scheduled
+    ("made up", "02/30/2019", None),  # no such day
+]
+
+
+@pytest.mark.parametrize("cable,written,iso", DECLASSIFY_ROWS, ids=[r[0] for r in DECLASSIFY_ROWS])
+def test_declassify_date_is_iso(cable, written, iso):
+    assert f.declassify_iso(written) == iso

@@ -17,6 +17,7 @@ from generator import urls
 from generator.readers import Skip
 from generator.record import Cable, Reference
 from generator.render import report
+from generator.render.text import md
 from generator.resolve import resolve
 from sitebuild import ROOT, article, run
 
@@ -153,3 +154,27 @@ def test_report_page_lists_every_input_of_a_small_archive(site):
     assert folders[str(BAD)] == ["9", "4", "0", "5"]  # inputs, cables, other versions and copies, skipped
     home = article(site.site / "index.html")
     assert home.select_one('a[href="report.html"]')
+
+
+# The report lists what the parser warned of: an impossible date (made-up CSV rows of the dump's shape).
+REPORTED_ROWS = [
+    ("30 February", '"1","2/30/2010 25:61","10ROME1","Embassy","UNCLASSIFIED","","",'
+     '"UNCLASSIFIED ROME 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) FICTIONAL.\n"\n',
+     "the CSV row's date '2/30/2010 25:61' is no real day; it is not used"),
+    ("the year 9999", '"1","12/31/9999 0:00","10ROME2","Embassy","UNCLASSIFIED","","",'
+     '"UNCLASSIFIED ROME 000002\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) FICTIONAL.\n"\n',
+     "the CSV row's date '12/31/9999 0:00' is outside the cables' years (1966-2010); it is not used"),
+]
+
+
+@pytest.mark.parametrize("row,text,warning", REPORTED_ROWS, ids=[r[0] for r in REPORTED_ROWS])
+def test_the_report_lists_an_impossible_date(tmp_path, row, text, warning):
+    from generator.cli import load
+    path = tmp_path / "cables.csv"
+    path.write_text(text, encoding="utf-8")
+    cables, skips = load([str(path)])
+    data = report.collect(cables, skips, resolve(cables), [])
+    assert {"cable": cables[0].id, "source": f"{path}#1", "warning": warning} in data["warnings"]
+    assert data["summary"]["warnings"] >= 1
+    page = "\n".join(text for _p, text in report.pages(data))
+    assert md(warning) in page  # the Parser warnings table of report.md

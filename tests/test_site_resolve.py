@@ -1,6 +1,8 @@
 """The archive: one cable per ID, references resolved through aliases, cited-by, indexes newest first."""
 from __future__ import annotations
 
+import pytest
+
 from generator.record import Cable, Entity, Reference
 from generator.resolve import resolve, tag_info
 
@@ -81,3 +83,20 @@ def test_spellings_that_would_share_a_page_are_one_index_entry():
     assert [(e.type, e.cables) for e in arch.entities.values()] == [("PER", ["09A2", "09A1"])]
     paths = [p for p, _ in pages(arch, collect([], [], arch, []))]
     assert len(paths) == len(set(paths))
+
+
+SELF_CITE_ROWS = [
+    # (made-up cable pair, the cited-by expected): a cable that names itself in its REF list (a repeat of its
+    # own ID, an alias of it) is no citer of itself; the other cable's citation stays
+    ("self-by-id", [cable("09ROME1", "2009-01-02", refs=("09ROME1",)), cable("09ROME2", "2009-01-03",
+                                                                         refs=("09ROME1",))],
+     {"09ROME1": ["09ROME2"]}),
+    ("self-by-alias", [cable("09ROME1", "2009-01-02", refs=("09ECTION01OF02ROME1", "09ROME2"),
+                             aliases=("09ECTION01OF02ROME1",)), cable("09ROME2", "2009-01-01")],
+     {"09ROME2": ["09ROME1"]}),
+]
+
+
+@pytest.mark.parametrize("row,cables,expected", SELF_CITE_ROWS, ids=[r[0] for r in SELF_CITE_ROWS])
+def test_a_cable_citing_itself_is_not_in_its_own_cited_by(row, cables, expected):
+    assert resolve(cables).cited_by == expected

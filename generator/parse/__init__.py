@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping
 from .. import ids
 from ..readers.base import RawCable
 from ..entities.annotations import annotation_notes, from_annotations
-from ..record import Cable
+from ..record import Cable, Paragraph
 from . import body as bodymod
 from . import fields as f
 from .references import cited, parse_references, ref_blocks, split_items
-from .years import ArchiveYears, infer_year, key_of, neighbour_years, text_years
+from .years import FIRST_YEAR, LAST_YEAR, ArchiveYears, infer_year, key_of, neighbour_years, text_years
 from .years import year_hints as _archive_hints
 
 __all__ = ["NotACable", "parse", "infer_year", "year_hints", "year_entry", "hints_of", "preamble", "text_years"]
@@ -91,22 +91,75 @@ class _Pre:
         return [c for item in self.ref_items() for c in cited(item)]
 
 
-def _stated_date(raw: RawCable, full: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """Date, time, precedence and date-time group (DTG) the input states.
+def _written_date(meta: dict) -> str:
+    """Where the container's date comes from and how it is written, for a warning."""
+    if meta.get("created"):
+        return f"the page table's date {one_line(meta['created'])[:40]!r}"
+    return f"the CSV row's date {one_line(meta.get('created_us') or '')[:40]!r}"
+
+
+def _real_day(date: str | None, written: str) -> tuple[str | None, str | None]:
+    """A stated date when it is a real day in the release's years, else None and why: an impossible date (30
+    February, 1900, 9999) is not used, so the cable falls back on its other dates, its ID's year or inference."""
+    if date is None:
+        return None, None
+    y, mo, d = (int(x) for x in date.split("-"))
+    if f.real_date(y, mo, d) is None:
+        return None, f"{written} is no real day; it is not used"
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        return None, f"{written} is outside the cables' years ({FIRST_YEAR}-{LAST_YEAR}); it is not used"
+    return date, None
+
+
+def _real_time(time: str | None, written: str) -> tuple[str | None, str | None]:
+    """A stated time when it is a time of day (`25:61` is not), else None and why."""
+    if time is None or (int(time[:2]) < 24 and int(time[3:5]) < 60):
+        return time, None
+    return None, f"{written} has no real time of day ({time}); the time is not used"
+
+
+def _stated_date(raw: RawCable, full: str
+                 ) -> tuple[str | None, str | None, str | None, str | None, tuple[str, ...]]:
+    """Date, time, precedence and date-time group (DTG) the input states, and a note for each impossible one.
 
     The date: page table or CSV row, else the DTG, else a date line. The time: the DTG's, else a date line's on
     the same day, else a CSV row's; never a page table's (see `_meta_date`), so no time rather than a wrong one.
+    A date that is no real day in the cables' years, or a time that is no time of day, is left out.
     """
     precedence, _date, _time = f.parse_dtg(full)
     dtg = f.parse_date_time_group(f"{raw.meta['notice']}\n{full}" if raw.meta.get("notice") else full)
     dtg_date, dtg_time = f.dtg_date_time(dtg) if dtg else (None, None)
-    date, row_time = _meta_date(raw.meta)
-    date, time = date or dtg_date, dtg_time
+    dtg_date, dtg_note = _real_day(dtg_date, f"the date-time group {dtg!r}")
+    dtg_time = dtg_time if dtg_date else None
+    meta_date, row_time = _meta_date(raw.meta)
+    written = _written_date(raw.meta)
+    meta_date, meta_note = _real_day(meta_date, written)
+    row_time, time_note = _real_time(row_time, written)
+    row_time = row_time if meta_date else None  # a row's time is of its date: not used without it
+    date, time = meta_date or dtg_date, dtg_time
+    line_note = None
     if not (date and time):  # most cables have both: the date line is read only for those that do not
         line_date, line_time = f.parse_date_line(full)
+        line_date, line_note = _real_day(line_date, f"the date line's date {line_date!r}")
+        line_time, _bad = _real_time(line_time, "the date line")
         date = date or line_date
         time = time or (line_time if line_date == date else None) or row_time
-    return date, time, precedence, dtg
+    notes = tuple(n for n in (meta_note, time_note, dtg_note, line_note) if n)
+    return date, time, precedence, dtg, notes
+
+
+def _id_year_note(date: str | None, cid: str) -> str | None:
+    """A warning when the cable's date is in another year than its ID says (`10STATE1` dated 2009)."""
+    if date and cid[:2].isdigit() and ids.full_year(cid[:2]) != int(date[:4]):
+        return f"the date {date} is in another year than the ID {cid} says"
+    return None
+
+
+def _cut_short_note(paragraphs: list[Paragraph], subject: str | None) -> str | None:
+    """A warning when a cable has no body text: its page or row was most likely cut short."""
+    if paragraphs:
+        return None
+    return "no body text" + ("" if subject else " and no subject") + ": the input may be cut short"
 
 
 def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
@@ -127,11 +180,11 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     full = f"{raw.header}\n{text}" if raw.header else text
     pre = _pre_of(raw, known_years)
     preamble, body_text = text[:pre.body_start], text[pre.body_start:]
-    date, time, precedence, dtg = _stated_date(raw, full)
+    date, time, precedence, dtg, date_notes = _stated_date(raw, full)
     station, serial = _station_serial(text, pre)
     refs_cited = pre.cited()
     aliases: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = list(date_notes)
     date_inferred = False
     meta_id = meta.get("id")
     cid = ids.canonical_id(meta_id) if meta_id else None
@@ -170,6 +223,8 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     references = parse_references([b for b, _s, _e in pre.blocks], year, own)
     if not references and meta.get("refs"):
         references = parse_references([" ".join(meta["refs"])], year, own)
+    paragraphs = bodymod.split_paragraphs(body_text)
+    notes += [n for n in (_id_year_note(date, cid), _cut_short_note(paragraphs, pre.subject)) if n]
 
     return Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),
@@ -181,7 +236,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         references=tuple(references), classified_by=pre.classified_by, reasons=pre.reasons,
         declassify=pre.declassify, signer=signer,
         sections=pre.cls["sections"] if pre.cls else None, partial=bool(meta.get("partial")),
-        paragraphs=tuple(bodymod.split_paragraphs(body_text)), entities=from_annotations(raw.annotations),
+        paragraphs=tuple(paragraphs), entities=from_annotations(raw.annotations),
         header=raw.header or _routing_header(text, pre.cls), text=raw.text.strip(),
         released=meta.get("released"),
         warnings=tuple(raw.notes) + tuple(notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
@@ -200,13 +255,17 @@ def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | 
     if written:
         parts = [p.strip() for p in written.upper().split("//") if p.strip()]
         level = f.normalise_classification(parts[0]) if parts else None
-        # the 2011 site writes SBU cables `UNCLASSIFIED//FOR OFFICIAL USE ONLY`: the same as the text's SENSITIVE
-        extra = [p for p in parts[1:] if p not in caveats
-                 and not (p == "FOR OFFICIAL USE ONLY" and any("SENSITIVE" in c for c in caveats))]
-        return level, extra + caveats
+        # the 2011 site writes SBU cables `UNCLASSIFIED//FOR OFFICIAL USE ONLY`: the text's SENSITIVE (one spelling)
+        return level, _written_first(parts[1:], caveats)
     if cls:
-        return cls["classification"], [c for c in cls["caveats"] if c not in caveats] + caveats
+        return cls["classification"], _written_first(cls["caveats"], caveats)
     return None, caveats
+
+
+def _written_first(written: list[str], caveats: list[str]) -> list[str]:
+    """The container's caveats the text does not state, then the text's, each once in its one spelling."""
+    stated = f.canonical_caveats(caveats)
+    return f.canonical_caveats([w for w in written if f.canonical_caveat(w) not in stated] + stated)
 
 
 def _routing_header(text: str, cls: dict | None) -> str:
@@ -232,7 +291,7 @@ def _pre_of(raw: RawCable, known_years: object = None) -> _Pre:
 def _stated_year(raw: RawCable) -> int | None:
     """The year the input states for a cable: page table, CSV row, embedded row, date-time group, date line."""
     full = f"{raw.header}\n{raw.text}" if raw.header else raw.text
-    date, _time, _prec, _dtg = _stated_date(raw, full)
+    date, _time, _prec, _dtg, _notes = _stated_date(raw, full)
     if date:
         return int(date[:4])
     if raw.meta.get("id"):

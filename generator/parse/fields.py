@@ -5,7 +5,9 @@ what they find, or None.
 """
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Iterable
 
 from .. import ids
 
@@ -192,6 +194,23 @@ HANDLING = re.compile(
 )
 
 
+# One marking, one spelling: Sensitive But Unclassified is written `SENSITIVE`, `SENSITIVE BUT UNCLASSIFIED`, `SBU`,
+# and the 2011 site shows it as `UNCLASSIFIED//FOR OFFICIAL USE ONLY`; all are the caveat SENSITIVE.
+_CAVEAT_SPELLINGS = {"SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "SBU": "SENSITIVE",
+                     "FOR OFFICIAL USE ONLY": "SENSITIVE", "FOUO": "SENSITIVE"}
+
+
+def canonical_caveat(written: str) -> str:
+    """A caveat in its one spelling, so that the caveat indexes do not split one marking over two pages."""
+    word = " ".join(written.upper().split())
+    return _CAVEAT_SPELLINGS.get(word, word)
+
+
+def canonical_caveats(written: Iterable[str]) -> list[str]:
+    """Caveats in their one spelling, each once, in order of appearance."""
+    return list(dict.fromkeys(canonical_caveat(w) for w in written if w.strip()))
+
+
 def parse_caveats(preamble: str) -> list[str]:
     """Handling caveats stated before the body, each once, in order of appearance.
 
@@ -205,8 +224,7 @@ def parse_caveats(preamble: str) -> list[str]:
         lines.append(upper if upper.strip() and not whole else line)
     out: list[str] = []
     for m in HANDLING.finditer("\n".join(lines)):
-        word = re.sub(r"\s+", " ", m.group(1)).strip()
-        word = "SENSITIVE" if word == "SENSITIVE BUT UNCLASSIFIED" else word  # one caveat, one spelling
+        word = canonical_caveat(m.group(1))
         if word not in out:
             out.append(word)
     return out
@@ -242,6 +260,33 @@ def decl_date(declassify: str | None) -> tuple[int, int, int] | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1960 <= y <= 2100):
         return None
     return y, mo, d
+
+
+# `01/04/2020`, `1/4/20`, `011/2/2019` (US: month first), and the year-first `2020/01/04`, `2020-01-04` some
+# posts write
+DECL_SCHEDULE = re.compile(
+    r"(?<![\d/-])(?:0?(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})[/-](\d{1,2})[/-](\d{1,2}))(?![\d/-])")
+
+
+def declassify_iso(declassify: str | None) -> str | None:
+    """The declassification date as ISO `YYYY-MM-DD`, as every other date of the record; None when the E.O.
+    line schedules no real day (`N/A`, an event, `DECLASSIFIED BY NARA 09/02/2009`, `02/30/2019`)."""
+    if not declassify or "DECLASSIFIED" in declassify.upper():  # already declassified: not a schedule
+        return None
+    m = DECL_SCHEDULE.search(declassify)
+    if not m:
+        return None
+    mo, d, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+    year = ids.full_year(int(y)) if len(y) == 2 else int(y)
+    return real_date(year, int(mo), int(d))
+
+
+def real_date(year: int, month: int, day: int) -> str | None:
+    """`YYYY-MM-DD` of a day that exists (no 30 February), else None."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 TAGS = re.compile(r"(?:^|\s)TAG[SE]?\s*:?\s*(?=[A-Z])", re.M)

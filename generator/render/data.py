@@ -14,6 +14,7 @@ import json
 from importlib import resources
 
 from .. import urls
+from ..parse.fields import declassify_iso
 from ..record import Cable, Entity, Reference
 from ..resolve import Archive, entity_key, released, same_text, tag_info
 
@@ -63,6 +64,7 @@ def record(c: Cable, archive: Archive | None = None) -> dict:
         "classification": c.classification, "caveats": list(c.caveats), "precedence": c.precedence,
         "origin": c.origin, "origin_name": c.origin_name, "from": c.from_, "to": list(c.to), "info": list(c.info),
         "subject": c.subject, "classified_by": c.classified_by, "reasons": c.reasons, "declassify": c.declassify,
+        "declassify_date": declassify_iso(c.declassify),
         "signer": c.signer, "sections": c.sections, "partial": c.partial, "released": c.released,
         "header": c.header,
         "tags": [_tag(t, archive) for t in c.tags],
