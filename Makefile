@@ -52,3 +52,8 @@ clean:
 .PHONY: bench-search
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+# Fidelity (issue "The record"): per field, how often the parse agrees with what each real WikiLeaks page states.
+.PHONY: fidelity
+fidelity: install
+	$(BIN)/python bench/fidelity.py $(FIDELITY_ARGS)
