@@ -160,14 +160,20 @@ def test_a_surname_of_several_people_is_not_joined_to_one():
     assert any("surname of 2 people" in n and "Blair" in n for n in notes)
 
 
-def test_national_bodies_of_different_countries_stay_apart():
-    out, _notes = enrich([
-        cable("08MANAMA9", "The Ministry of Interior arrested the men.", tags=("PGOV", "BA")),
-        cable("08ISLAMABAD9", "The Ministry of Interior denied it.", tags=("PTER", "PK")),
-    ])
+NATIONAL = [  # one name, two countries' bodies: (cable, its text, its tags, the entity it must name)
+    [("08MANAMA9", "The Ministry of Interior arrested the men.", ("PGOV", "BA"), "Ministry of Interior (Bahrain)"),
+     ("08ISLAMABAD9", "The Ministry of Interior denied it.", ("PTER", "PK"), "Ministry of Interior (Pakistan)")],
+    [("08BOGOTA9", "The GOC said the talks would resume. The GOC agreed.", ("PREL", "CO"), "GOC (Colombia)"),
+     ("08HAVANA9", "The GOC said no. The GOC refused.", ("PREL", "CU"), "GOC (Cuba)")],
+]
+
+
+@pytest.mark.parametrize("pair", NATIONAL, ids=["Ministry of Interior", "GOC"])
+def test_national_bodies_of_different_countries_stay_apart(pair):
+    out, _notes = enrich([cable(cid, text, tags=tags) for cid, text, tags, _name in pair])
     names = _names(out)
-    assert ("ORG", "Ministry of Interior (Bahrain)") in names["08MANAMA9"]
-    assert ("ORG", "Ministry of Interior (Pakistan)") in names["08ISLAMABAD9"]
+    for cid, _text, _tags, name in pair:
+        assert ("ORG", name) in names[cid]
 
 
 GLUED = [  # (text, a name as it must come out, a word that must never be part of a name): titles and dates
@@ -216,16 +222,6 @@ NOT_BODIES = [  # documents and laws are not organisations (the gold set's MISC)
 def test_documents_are_not_organisations(name, text):
     out, _notes = enrich([cable("09TEST3", text)])
     assert not [e for e in out[0].entities if e.type == "ORG" and e.name == name]
-
-
-def test_one_acronym_of_governments_of_several_countries_stays_apart():
-    out, _notes = enrich([
-        cable("08BOGOTA9", "The GOC said the talks would resume. The GOC agreed.", tags=("PREL", "CO")),
-        cable("08HAVANA9", "The GOC said no. The GOC refused.", tags=("PREL", "CU")),
-    ])
-    names = _names(out)
-    assert ("ORG", "GOC (Colombia)") in names["08BOGOTA9"]
-    assert ("ORG", "GOC (Cuba)") in names["08HAVANA9"]
 
 
 def test_a_headline_word_does_not_become_a_full_name():

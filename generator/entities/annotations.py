@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 
 from ..record import Entity
 from . import gazetteer as gz
@@ -94,14 +93,6 @@ def annotation_notes(spans: tuple[tuple[str, str], ...] | list[tuple[str, str]])
             tally = ", ".join(f"{t} {n}" for t, n in sorted(g.types.items(), key=lambda kv: (-kv[1], kv[0])))
             notes.append(f"annotation '{e.name}' tagged {tally}; kept {e.type}")
     return sorted(dict.fromkeys(notes))
-
-
-def merged_types(entities: list[Entity]) -> dict[str, str]:
-    """One type per entity name across many cables, by the weight of its mentions."""
-    weight: dict[str, Counter] = defaultdict(Counter)
-    for e in entities:
-        weight[e.name.lower()][e.type] += e.count
-    return {k: sorted(c, key=lambda t: (-c[t], t))[0] for k, c in weight.items()}
 
 
 def _merge_surnames(groups: dict[tuple[str, ...], Group]) -> list[str]:

@@ -186,11 +186,10 @@ def _first_names(groups: dict[tuple[str, ...], Group]) -> dict[str, tuple[str, .
 
 
 def _name_like(key: str, words: dict) -> bool:
-    """Not a demonym or its plural (`Chechens` beside `Chechen`, `Qataris`), nor a compound of common words."""
-    if key in gz.DEMONYMS or (key.endswith("s") and (key[:-1] in gz.DEMONYMS or key[:-1] in words)):
+    """Not one of a singular and plural pair (`Chechen` and `Chechens`, `Scud` and `Scuds`: people of a place,
+    things counted), nor a compound of common words. (Known demonyms never get here: they are no open word.)"""
+    if key.endswith("s") and key[:-1] in words or key + "s" in words or key + "es" in words:
         return False
-    if key + "s" in words or key + "es" in words:
-        return False  # `Scud` beside `Scuds`: a thing counted, not a name
     return not any(part in NOT_NAME for part in key.split("-"))
 
 
