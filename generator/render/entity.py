@@ -114,7 +114,7 @@ def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
             rows = [_index_row(lpath, i) for i in group]
             intro = f"{md(type_title(t))}, {md(ltr)}: {plural(len(group), 'name')}. " + _letter_bar(lpath, t, letters)
             yield from paginate(lpath, f"{type_title(t)}: {ltr}", intro, rows,
-                                html=html_table(("Name", "Also written", "Cables")))
+                                html=html_table(("Name", "Cables", "Also written")))
         yield tpath, type_page(tpath, t, infos, letters, archive.entity_min_cables)
         overview.append(f"| [{md(type_title(t))}]({urls.link(urls.ENTITIES, tpath)}) | {len(infos)} |")
     intro = "People, organizations, places and other names mentioned in the cables. " + _who_has_a_page(archive)
@@ -123,13 +123,14 @@ def entity_indexes(archive: Archive) -> Iterator[tuple[str, str]]:
 
 
 def _index_row(path: str, info: EntityInfo) -> str:
-    """A name's row on its letter page: linked to its page, or, without one, its cables linked right there."""
+    """A name's row on its letter page: linked to its page, or, without one, its cables linked right there (next
+    to the name, so they stay on a phone's screen when the other spellings do not)."""
     aliases = f"<td>{h(', '.join(one_line(a) for a in info.aliases[:5]))}</td>"
     if info.has_page:
-        return f'<tr><td><a href="{urls.href(path, info.key)}">{h(one_line(info.name))}</a></td>{aliases}' \
-               f"<td>{len(info.cables)}</td></tr>"
+        return f'<tr><td><a href="{urls.href(path, info.key)}">{h(one_line(info.name))}</a></td>' \
+               f"<td>{len(info.cables)}</td>{aliases}</tr>"
     cables = ", ".join(f'<a href="{urls.href(path, urls.cable(cid))}">{h(cid)}</a>' for cid in info.cables)
-    return f"<tr><td>{h(one_line(info.name))}</td>{aliases}<td>{cables}</td></tr>"
+    return f"<tr><td>{h(one_line(info.name))}</td><td>{cables}</td>{aliases}</tr>"
 
 
 def type_page(path: str, t: str, infos: list[EntityInfo], letters: dict, min_cables: int) -> str:
