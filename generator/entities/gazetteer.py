@@ -337,6 +337,7 @@ def _city_countries() -> dict[str, str]:
     for c in gc.get_countries().values():
         if c.get("capital"):
             out[c["capital"].lower()] = c["name"]
+        out[c["name"].lower()] = c["name"]  # `Embassy Mexico`, `Embassy Kuwait`: the station named as its country
     return out
 
 
