@@ -7,6 +7,7 @@ the same shape, since they need many cables to say it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,10 @@ def test_a_headline_word_does_not_become_a_full_name():
                            "Brown said he would wait."),
     ])
     assert all(("PER", "Gordon Brown") in {(e.type, e.name) for e in c.entities} for c in out[:5])
+
+
+def test_a_national_body_takes_its_station_s_country():
+    # 09MEXICO3061 (corpus-2010): `GOM` from Embassy Mexico once read as the Philippines' (a town named Mexico)
+    c = replace(cable("09MEXICO9", "The GOM said the talks would resume. The GOM agreed."), origin_name="Embassy Mexico")
+    out, _notes = enrich([c])
+    assert ("ORG", "GOM (Mexico)") in _names(out)["09MEXICO9"]
