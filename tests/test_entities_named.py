@@ -240,3 +240,11 @@ def test_a_national_body_takes_its_station_s_country():
     c = replace(cable("09MEXICO9", "The GOM said the talks would resume. The GOM agreed."), origin_name="Embassy Mexico")
     out, _notes = enrich([c])
     assert ("ORG", "GOM (Mexico)") in _names(out)["09MEXICO9"]
+
+
+@pytest.mark.parametrize("name", ["Majlis Al Nawab", "Banque du Caire"])
+def test_assemblies_and_banks_are_not_people(name):
+    # Bahrain's lower house and an Egyptian bank were pages of people on the real corpus
+    out, _notes = enrich([cable("08MANAMA8", f"The {name} said it would act. Officials of the {name} met the "
+                                             f"Ambassador. The {name} agreed.")])
+    assert not [e for e in out[0].entities if e.type == "PER" and name in (e.name, *e.aliases)]
