@@ -56,7 +56,7 @@ QUERIES = [("corruption", {}), ("human rights", {}), ("nuclear energy", {}), ("m
 
 def templates() -> list[Cable]:
     """Parsed cables to borrow paragraphs and tags from: the examples, plus ../shared/corpus when present."""
-    from generator.cli import load
+    from generator.reference import load
 
     paths = [str(ROOT / "examples" / "cables")]
     if (ROOT.parent / "shared" / "corpus").exists():
@@ -273,7 +273,7 @@ RECORDS_CHUNK = 500
 def write_records(src: Path, docs: Path) -> int:
     """The records the build writes for the search step, from the parsed sources; returns the cables."""
     from generator import resolve, urls
-    from generator.cli import load
+    from generator.reference import load
     from generator.search.records import chunk_records
 
     cables, _ = load([str(src)])

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import ids  # noqa: E402
-from generator.cli import load  # noqa: E402
+from generator.reference import load  # noqa: E402
 
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 # share of the 2010 release by year (older cables are few), as whole-number weights

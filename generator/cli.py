@@ -2,69 +2,31 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections.abc import Iterator
 
-from .parse import NotACable, parse, year_hints
-from .readers import RawCable, Skip, read_path
+from .console import error, report_skips, report_warnings
 from .record import Cable
 from .resolve import ENTITY_MIN_CABLES
-
-
-def load(paths: list[str]) -> tuple[list[Cable], list[Skip]]:
-    """Read and parse every cable under the paths; what could not be read or parsed becomes a Skip."""
-    raws: list[RawCable] = []
-    skips: list[Skip] = []
-    for item in read_path(paths):
-        (raws if isinstance(item, RawCable) else skips).append(item)
-    hints = year_hints(raws)
-    cables: list[Cable] = []
-    for raw in raws:
-        try:
-            cables.append(parse(raw, hints))
-        except NotACable as exc:
-            skips.append(Skip(raw.source, f"not a cable: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - one bad input must not stop the build
-            skips.append(Skip(raw.source, f"parser error: {type(exc).__name__}: {exc}"))
-    return cables, skips
-
-
-def iter_parsed(paths: list[str]) -> Iterator[Cable | Skip]:
-    """Cables and skips in input order (what `parse` prints)."""
-    cables, skips = load(paths)
-    yield from cables
-    yield from skips
-
-
-def report_skips(skips: list[Skip], stream=None) -> None:
-    """One line per skipped input: file, and why."""
-    stream = stream or sys.stderr  # looked up at call time, so a redirected stderr is honoured
-    for s in skips:
-        print(f"{s.source}: skipped: {s.reason}", file=stream)
-
-
-def report_warnings(cables: list[Cable], stream=None) -> None:
-    """One line per input problem a cable was read despite (undecodable bytes, a truncated page, a bad ID)."""
-    stream = stream or sys.stderr
-    for c in cables:
-        for w in c.warnings:
-            if not w.startswith("annotation"):
-                print(f"{c.source}: warning: {w}", file=stream)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print one JSON object per cable (JSON Lines: the shape of the site's `cable/<ID>.json`, less what only the
     archive knows) or a one-line summary per cable."""
+    from .build import parsed
     from .render.data import record, record_line
 
-    cables, skips = load(args.paths)
+    skips = []
     out = sys.stdout
-    for c in cables:
+    for c in parsed(args.paths):
+        if not isinstance(c, Cable):
+            skips.append(c)
+            continue
         if args.json:
             out.write(record_line(record(c)))
         else:
             out.write(f"{c.id}\t{c.date or '-'}\t{c.classification or '-'}\t{c.subject or ''}\n")
-    report_warnings(cables)
+        report_warnings([c])
     report_skips(skips)
     return 1 if (args.strict and skips) else 0
 
@@ -97,16 +59,22 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_mkdocs(args: argparse.Namespace) -> int:
     """Build the site with MkDocs, in parts built by several processes on a large site (same bytes, strict)."""
+    from pathlib import Path
+
     from .site import build_site
 
+    if not Path(args.config).is_file():
+        error(f"{args.config}: no such file (run from the project folder, or pass --config)")
+        return 2
     return build_site(args.config, parts=args.parts, jobs=args.jobs, site_dir=args.site_dir, quiet=args.quiet)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Remove every page a previous build generated (hand-written pages stay)."""
-    from .write import Writer
+    from .write import Writer, docs_lock
 
-    stats = Writer(args.docs).finish()
+    with docs_lock(args.docs):
+        stats = Writer(args.docs).finish()
     print(f"removed {stats.removed} generated pages from {args.docs}", file=sys.stderr)
     return 0
 
@@ -160,6 +128,27 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point."""
+    """Entry point: one line, not a traceback, for an interruption or a failure of the machine (disk, rights)."""
     args = make_parser().parse_args(argv)
-    return args.func(args)
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt as exc:
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"{args.command}: {stopped}; nothing half-done is kept (the next build starts from what it finds)",
+              file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the build is, so that it stops as it does on Ctrl-C (workers and scratch gone)."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise Terminated()

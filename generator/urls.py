@@ -20,21 +20,30 @@ GENERATED_FILES = ("index.md", "cables.md", "tags.md", "origins.md", "dates.md",
 HOME = "index.md"
 
 
+# Names Windows will not give a file, whatever its extension (`CON.md` too); a slug never takes one bare.
+_RESERVED = frozenset(["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))])
+_HASHED = re.compile(r"-[0-9a-f]{6}$")  # what `slug` appends: a text that already ends so gets its own hash
+SLUG_MAX = 60  # characters of a name before its hash: far below any filesystem's limit
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, keep_case: bool = False) -> str:
-    """A file-name-safe form of any text; a short hash keeps distinct texts apart when the slug is lossy."""
-    base = _UNSAFE.sub("-", text).strip("-")
-    if not keep_case:
-        base = base.lower()
-    base = base[:60] or "x"
-    if _UNSAFE.sub("-", text).strip("-") != text or len(text) > 60:
-        base += "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
-    return base
+    """A file-name-safe form of any text; a short hash keeps distinct texts apart when the slug is lossy.
+
+    Distinct texts give names that differ case-insensitively too (`tag/prel.md` and `tag/PREL.md` would be one
+    file on macOS and Windows): with `keep_case`, a text with a lower-case letter gets a hash. No slug is empty,
+    a reserved name on Windows, or shaped like another text's hashed slug.
+    """
+    clean = _UNSAFE.sub("-", text).strip("-")
+    base = (clean if keep_case else clean.lower())[:SLUG_MAX] or "x"
+    exact = (clean == text != "" and len(text) <= SLUG_MAX and base.lower() not in _RESERVED
+             and not _HASHED.search(text) and not (keep_case and text != text.upper()))
+    return base if exact else base + "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 def cable(cable_id: str) -> str:
     """Page of a cable (or of a cited cable missing from the archive)."""
-    name = cable_id if CABLE_ID.match(cable_id) else slug(cable_id, keep_case=True)
+    name = cable_id if CABLE_ID.match(cable_id) and len(cable_id) <= SLUG_MAX else slug(cable_id, keep_case=True)
     return f"cable/{name}.md"
 
 

@@ -1,15 +1,20 @@
-"""The only code that touches docs/: writes generator-owned pages, removes the ones a previous build wrote that
-this build did not, and leaves hand-written pages alone.
+"""The only code that touches docs/: writes generator-owned pages, removes every generated file this build did not
+write, and leaves hand-written pages alone.
 
 A page is rewritten only when its bytes change, so an unchanged page keeps its mtime (incremental builds and
-`mkdocs serve` see only what changed). The list of written files is kept in docs/.generated (a dotfile: MkDocs
-does not publish it).
+`mkdocs serve` see only what changed). What is stale is found by walking the generated folders, not from a list
+an earlier build kept: a build stopped at any point (Ctrl-C, SIGKILL, a full disk) leaves pages, and scratch files
+(`.<name>.<pid>.tmp`), that the next build removes. The list of written files is kept in docs/.generated (a
+dotfile: MkDocs does not publish it) for whoever wants to know. One build at a time holds a docs folder
+(`docs_lock`).
 """
 from __future__ import annotations
 
+import fcntl
 import gzip
-import heapq
 import os
+import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,14 +47,6 @@ class Writer:
         _FOLDERS.clear()  # each build looks at its folders afresh
         _MADE.clear()
         self.stats = Stats()
-        self.previous = self._read_manifest()
-
-    def _read_manifest(self) -> list[str]:
-        """Paths the last build wrote."""
-        f = self.docs / urls.MANIFEST
-        if not f.is_file():
-            return []
-        return [p for p in f.read_text(encoding="utf-8").splitlines() if p]
 
     def target(self, path: str) -> Path:
         """The file for a docs path, refused unless it is generator-owned and inside docs/."""
@@ -93,58 +90,57 @@ class Writer:
             self.stats.unchanged += 1
 
     def finish(self) -> Stats:
-        """Remove pages of the previous build that this build did not write; record the new list."""
-        self._prune(self._remove_stale())
-        manifest = "".join(p + "\n" for p in sorted(self.stats.paths))
+        """Remove every generated file this build did not write (and scratch files); record the new list."""
+        self._remove_stale()
         f = self.docs / urls.MANIFEST
+        if not self.stats.paths:  # `clean`: nothing generated stays, the list neither
+            f.unlink(missing_ok=True)
+            return self.stats
+        manifest = "".join(p + "\n" for p in sorted(self.stats.paths))
         if not f.is_file() or f.read_text(encoding="utf-8") != manifest:
-            f.write_text(manifest, encoding="utf-8")
+            tmp = f.with_name(f"{f.name}.{os.getpid()}.tmp")
+            tmp.write_text(manifest, encoding="utf-8")
+            os.replace(tmp, f)
         return self.stats
 
-    def _remove_stale(self) -> set[Path]:
-        """Remove each stale page once; the folders they were in, to be pruned afterwards in one pass."""
-        emptied: set[Path] = set()
-        for path in self.previous:
-            if path in self.stats.paths or not urls.is_generated(path):
-                continue
-            try:
-                full = self.target(path)
-            except UnsafePath:
-                continue
-            if full.is_file():
-                full.unlink()
-                self.stats.removed += 1
-                emptied.add(full.parent)
-        return emptied
+    def _remove_stale(self) -> None:
+        """Walk docs/ once: remove the generated files this build did not write, and the folders left empty."""
+        with os.scandir(self.docs) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if name in urls.GENERATED_DIRS and self._sweep(Path(entry.path), name):
+                    os.rmdir(entry.path)
+            elif (urls.is_generated(name) and name not in self.stats.paths) or _scratch_of_generated(name):
+                self._remove(Path(entry.path), name)
 
-    def _prune(self, emptied: set[Path]) -> None:
-        """Remove folders left empty inside the generated folders, each looked at once.
+    def _sweep(self, folder: Path, prefix: str) -> bool:
+        """Remove what this build did not write under a generated folder, listed once; True when it is empty.
 
-        Deepest first, so a folder is looked at only after everything below it was; its parent is looked at
-        only when it goes. Looking after every removed page instead listed big folders once per page (quadratic).
+        Each folder is listed once, deepest first: removing stale pages one by one and looking at their folder
+        after each listed big folders once per page (quadratic). Symlinked folders are removed, not followed.
         """
-        queue = [(-len(f.parts), f) for f in emptied if self._prunable(f)]
-        heapq.heapify(queue)
-        queued = set(emptied)
-        while queue:
-            _, folder = heapq.heappop(queue)
-            if not _is_empty(folder):
-                continue
-            folder.rmdir()
-            parent = folder.parent
-            if parent not in queued and self._prunable(parent):
-                queued.add(parent)
-                heapq.heappush(queue, (-len(parent.parts), parent))
+        kept = False
+        with os.scandir(folder) as it:
+            entries = list(it)
+        for entry in entries:
+            path = f"{prefix}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if self._sweep(Path(entry.path), path):
+                    os.rmdir(entry.path)
+                else:
+                    kept = True
+            elif path in self.stats.paths:
+                kept = True
+            else:
+                self._remove(Path(entry.path), path)
+        return not kept
 
-    def _prunable(self, folder: Path) -> bool:
-        """True for a folder strictly inside docs/ (docs/ itself always stays)."""
-        return folder != self.docs and self.docs in folder.parents
-
-
-def _is_empty(folder: Path) -> bool:
-    """True when a folder holds nothing; reads at most one entry, however big the folder."""
-    with os.scandir(folder) as entries:
-        return next(entries, None) is None
+    def _remove(self, full: Path, path: str) -> None:
+        full.unlink()
+        if not _SCRATCH.match(full.name):
+            self.stats.removed += 1
 
 
 GZIP_LEVEL = 6  # zlib's default: level 9 costs several times the time for a few per cent
@@ -234,7 +230,48 @@ def write_page(docs: Path, path: str, text: str) -> bool:
         if full.parent not in _MADE:  # a new page: its folder made once per build, not once per page
             full.parent.mkdir(parents=True, exist_ok=True)
             _MADE.add(full.parent)
-    tmp = full.with_name(full.name + f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, full)
+    tmp = full.with_name(f".{full.name}.{os.getpid()}.tmp")  # a dotfile: never published, removed if left
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, full)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk, or the build stopped: no half-written scratch file stays
+        raise
     return True
+
+
+_SCRATCH = re.compile(r"^\..+\.[0-9]+\.tmp$")  # `.<name>.<pid>.tmp`: a page being written
+
+
+def _scratch_of_generated(name: str) -> bool:
+    """True for a top-level scratch file of a generated file (`.index.md.123.tmp`, `.cables.csv.9.tmp`)."""
+    if not _SCRATCH.match(name):
+        return False
+    base = name[1:].rsplit(".", 2)[0]
+    return urls.is_generated(base) or "." + base == urls.MANIFEST
+
+
+@contextmanager
+def docs_lock(docs: str | Path, wait: bool = True) -> Iterator[None]:
+    """Hold the docs folder for one command (build, clean, mkdocs, search): a second one waits, never mixes.
+
+    The lock is on the folder itself (flock), so no lock file is left behind and a killed build releases it.
+    """
+    folder = Path(docs)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise Busy(f"{docs}: another build is using this folder") from None
+            print(f"{docs}: another build is using this folder; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+class Busy(RuntimeError):
+    """Another command holds the docs folder."""

@@ -29,7 +29,7 @@ def seeds_expected(shared: Path) -> dict:
 @pytest.fixture(scope="session")
 def parsed_seeds(shared: Path) -> dict:
     """Seed file name -> parsed Cable."""
-    from generator.cli import load
+    from generator.reference import load
 
     cables, _skips = load([str(shared / "seeds")])
     return {Path(c.source).name: c for c in cables}
@@ -38,7 +38,7 @@ def parsed_seeds(shared: Path) -> dict:
 @pytest.fixture(scope="session")
 def corpus_cables(shared: Path):
     """Every cable of ../shared/corpus, parsed, and the skips."""
-    from generator.cli import load
+    from generator.reference import load
 
     return load([str(shared / "corpus")])
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import build as build_mod
-from generator import cli, render
+from generator import reference, render
 from generator.entities import reference as entities
-from generator.render import report as report_mod
+from generator.report import collect
 from generator.resolve import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,10 +26,10 @@ def test_small_chunks_and_many_entity_jobs_give_the_pages_of_one_process(tmp_pat
     monkeypatch.setattr(render, "ENTITY_CHUNK", 4)
     sources = [str(EXAMPLES), str(HOSTILE)]
     assert build_mod.build(sources, docs=str(tmp_path / "built"), quiet=True, jobs=2) == 0
-    cables, skips = cli.load(sources)
+    cables, skips = reference.load(sources)
     enriched, notes = entities.enrich(cables)
     archive = resolve(enriched)
-    build_mod.write_pages(archive, report_mod.collect(enriched, skips, archive, notes), tmp_path / "whole", jobs=1)
+    reference.write_pages(archive, collect(enriched, skips, archive, notes), tmp_path / "whole")
     built, whole = tree(tmp_path / "built"), tree(tmp_path / "whole")
     pages = sorted(p for p in built if not p.startswith("."))
     assert pages == sorted(p for p in whole if not p.startswith("."))

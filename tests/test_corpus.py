@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import ids
-from generator.cli import load
+from generator.reference import load
 
 FIELDS = ("id", "date", "classification", "origin", "tags", "subject")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

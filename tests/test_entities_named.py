@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load
+from generator.reference import load
 from generator.entities.reference import enrich
 from generator.record import Cable, Entity, Paragraph
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import load
+from generator.reference import load
 from generator.entities.reference import enrich
 from generator.record import Cable, Paragraph
 

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from generator import build as build_mod
 from generator import render, urls
-from generator.cli import load
+from generator.reference import load
 from generator.entities.reference import enrich
 from generator.render.entity import letter
 from generator.resolve import Archive, resolve

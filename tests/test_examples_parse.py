@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import load
+from generator.reference import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from generator import cli, urls
+from generator import reference, urls
+from generator.readers import Skip
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -52,7 +53,7 @@ def rewritten(docs: Path) -> set[str]:
 
 def cited(files: list[Path]) -> set[str]:
     """IDs the REF lists of these cables cite."""
-    cables, _ = cli.load([str(f) for f in files])
+    cables, _ = reference.load([str(f) for f in files])
     return {r.id for c in cables for r in c.references if r.id}
 
 
@@ -121,8 +122,10 @@ def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parall
 
 def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     sources = [str(EXAMPLES), str(synthetic)]
-    cables, skips = cli.load(sources)
-    pcables, pskips = build_mod.load(sources, jobs=2)
+    cables, skips = reference.load(sources)
+    items = list(build_mod.parsed(sources, jobs=2))
+    pcables = [c for c in items if not isinstance(c, Skip)]
+    pskips = [s for s in items if isinstance(s, Skip)]
     assert [c.id for c in pcables] == [c.id for c in cables] and len(cables) > N
     assert pcables == cables and pskips == skips and skips
 
@@ -131,15 +134,15 @@ def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic
     """The build reads entities chunk by chunk in workers (entities.first_reading / second_reading); the pages
     must be those of `entities.enrich()` over the whole archive at once."""
     from generator.entities import reference as entities
-    from generator.render import report as report_mod
+    from generator.report import collect
     from generator.resolve import resolve
 
     sources = [str(EXAMPLES), str(synthetic)]
     assert build_mod.build(sources, docs=str(tmp_path / "built"), quiet=True, jobs=2) == 0
-    cables, skips = cli.load(sources)
+    cables, skips = reference.load(sources)
     enriched, notes = entities.enrich(cables)
     archive = resolve(enriched)
-    build_mod.write_pages(archive, report_mod.collect(enriched, skips, archive, notes), tmp_path / "whole", jobs=1)
+    reference.write_pages(archive, collect(enriched, skips, archive, notes), tmp_path / "whole")
     built, whole = tree(tmp_path / "built"), tree(tmp_path / "whole")
     pages = [p for p in built if not p.startswith(".")]  # .search/ and the manifest: the build's alone
     assert sorted(pages) == sorted(p for p in whole if not p.startswith(".")) and len(pages) > 2 * N

@@ -165,7 +165,8 @@ UNCHECKED_ROWS = [
 
 @pytest.mark.parametrize("row,text,expected,warnings", UNCHECKED_ROWS, ids=[r[0] for r in UNCHECKED_ROWS])
 def test_unchecked_values_are_warned_of_and_not_used(tmp_path, capsys, row, text, expected, warnings):
-    from generator.cli import load, report_warnings
+    from generator.console import report_warnings
+    from generator.reference import load
     path = tmp_path / "cables.csv"
     path.write_text(text, encoding="utf-8")
     (c,), skips = load([str(path)])

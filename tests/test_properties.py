@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from badinput import csv_row
-from generator.cli import load
+from generator.reference import load
 from generator.readers import Skip
 from generator.record import Cable, Entity, Paragraph, Reference
+from generator import report as report_data
 from generator.render import report
 from generator.render.body import body_html
 from generator.render.versions import diff_html
@@ -155,7 +156,7 @@ def test_a_diff_shows_both_texts(old, new):
 @given(st.lists(st.tuples(syntax, syntax), min_size=1, max_size=5))
 def test_any_input_name_and_reason_show_literally_in_the_report(skips):
     items = [Skip(f"{name}#{i}" if not name.strip() else name, reason) for i, (name, reason) in enumerate(skips)]
-    data = report.collect([], items, resolve([]), [])
+    data = report_data.collect([], items, resolve([]), [])
     soup = BeautifulSoup(markdown.markdown(report.page(data).split("---", 2)[2], extensions=EXTENSIONS),
                          "html.parser")
     table = next(h for h in soup.select("h2") if h.get_text() == "Skipped inputs").find_next("table")

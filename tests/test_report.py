@@ -16,6 +16,7 @@ from badinput import BAD, HOSTILE, VERSIONS
 from generator import urls
 from generator.readers import Skip
 from generator.record import Cable, Reference
+from generator import report as report_data
 from generator.render import report
 from generator.render.text import md
 from generator.resolve import resolve
@@ -95,7 +96,7 @@ def _archive(n_cables: int, n_skips: int) -> dict:
                     references=(Reference("A", f"EMAIL {i}", None), Reference("B", f"TELCON {i}", None)))
               for i in range(1, n_cables + 1)]
     skips = [Skip(f"junk/{i:05d}.bin", "binary file, not text (9 bytes)") for i in range(n_skips)]
-    return report.collect(cables, skips, resolve(cables), [])
+    return report_data.collect(cables, skips, resolve(cables), [])
 
 
 def test_report_pages_stay_within_a_thousand_links():
@@ -169,11 +170,11 @@ REPORTED_ROWS = [
 
 @pytest.mark.parametrize("row,text,warning", REPORTED_ROWS, ids=[r[0] for r in REPORTED_ROWS])
 def test_the_report_lists_an_impossible_date(tmp_path, row, text, warning):
-    from generator.cli import load
+    from generator.reference import load
     path = tmp_path / "cables.csv"
     path.write_text(text, encoding="utf-8")
     cables, skips = load([str(path)])
-    data = report.collect(cables, skips, resolve(cables), [])
+    data = report_data.collect(cables, skips, resolve(cables), [])
     assert {"cable": cables[0].id, "source": f"{path}#1", "warning": warning} in data["warnings"]
     assert data["summary"]["warnings"] >= 1
     page = "\n".join(text for _p, text in report.pages(data))

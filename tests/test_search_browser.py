@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import load
+from generator.reference import load
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import ids
-from generator.cli import load
+from generator.reference import load
 from generator.record import Cable, Paragraph
 from generator.search import build, encode, offline, page_template
 from generator.search.records import documents

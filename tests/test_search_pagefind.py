@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import load
+from generator.reference import load
 from generator.search import pagefind
 from generator.search.records import documents
 

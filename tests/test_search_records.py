@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import resolve, urls
-from generator.cli import load
+from generator.reference import load
 from generator.record import Cable
 from generator.search import build, build_from_records
 from generator.search.records import RecordsError, chunk_records, documents, read_records, records_paths

@@ -22,7 +22,7 @@ def corpus_site(shared, tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_ids(shared) -> set[str]:
     """Every cable ID the parser finds in the corpus and seeds."""
-    from generator.cli import load
+    from generator.reference import load
 
     cables, _skips = load([str(shared / "corpus"), str(shared / "seeds")])
     return {c.id for c in cables}
@@ -61,7 +61,7 @@ def test_cited_by_is_exactly_the_reverse(corpus_site, corpus_ids):
 
 def test_every_cable_reference_is_linked(corpus_site, corpus_ids, shared):
     """Each REF item that names a cable has a link: to the cable, or to the page saying it is missing."""
-    from generator.cli import load
+    from generator.reference import load
 
     cables, _ = load([str(shared / "corpus"), str(shared / "seeds")])
     report = json.loads((corpus_site.site / "report.json").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ import pytest
 from sitebuild import PY, ROOT, article, built, env
 
 from generator import build as build_mod
-from generator import cli, urls
+from generator import reference, urls
 from generator.render import data as data_mod
 from generator.resolve import resolve
 
@@ -154,7 +154,7 @@ def test_real_cables_follow_the_schema(shared, validator):
     """A few real cables of each corpus, resolved together, give records the schema accepts."""
     files = [f for folder in ("corpus", "corpus-2010") for f in sorted((shared / folder).rglob("*.*"))[:40]
              if f.suffix in (".html", ".txt")]
-    cables, _skips = cli.load([str(f) for f in files])
+    cables, _skips = reference.load([str(f) for f in files])
     archive = resolve(cables)
     assert len(archive.order) > 20
     for cid in archive.order:

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from generator.cli import load
+from generator.reference import load
 from generator.render import cable as cable_page
 from generator.render.text import raw
 from sitebuild import ROOT

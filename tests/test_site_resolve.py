@@ -72,7 +72,7 @@ def test_entities_merge_spellings_that_share_a_page_and_count_company():
 def test_spellings_that_would_share_a_page_are_one_index_entry():
     """`Secret` and `SECRET` (or entity types `per` and `PER`) map to one page, so the build never writes twice."""
     from generator.render import pages
-    from generator.render.report import collect
+    from generator.report import collect
 
     arch = resolve([cable("09A1", "2009-01-01", classification="Secret", caveats=("noforn",),
                           entities=(Entity("per", "Ann Lee"),)),

@@ -39,11 +39,11 @@ def _kept(pages: list[str]) -> list[str]:
 
 
 def _hand_written(docs: Path) -> None:
-    """Pages and folders that are not the generator's: they stay, even in its folders."""
-    (docs / "cable").mkdir(parents=True, exist_ok=True)
+    """Pages and folders that are not the generator's (outside its folders): they stay."""
+    (docs / "notes").mkdir(parents=True, exist_ok=True)
     (docs / "about.md").write_text("hand-written")
-    (docs / "cable" / "notes.md").write_text("hand-written inside a generated folder")
-    (docs / "entity" / "per" / "mine").mkdir(parents=True, exist_ok=True)  # empty, and not ours to remove
+    (docs / "notes" / "cable.md").write_text("hand-written")
+    (docs / "mine").mkdir(parents=True, exist_ok=True)  # empty, and not ours to remove
 
 
 def _build(docs: Path, pages: list[str]) -> None:
@@ -125,4 +125,4 @@ def test_pruning_lists_each_folder_once_and_grows_linearly(tmp_path, monkeypatch
     _hand_written(clean)
     _build(clean, _kept(_pages(3_000)))
     assert _tree(docs) == _tree(clean)  # what a clean build leaves: no stale page, no empty folder of ours
-    assert not (docs / "tag").exists() and (docs / "entity" / "per" / "mine").is_dir()
+    assert not (docs / "tag").exists() and (docs / "mine").is_dir() and (docs / "notes" / "cable.md").is_file()

@@ -137,7 +137,7 @@ def main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool
             print(f"search: {exc}", file=sys.stderr)
             return 2
     elif paths:
-        from ..cli import load
+        from ..reference import load
 
         print(f"search: no records in {docs}/{urls.SEARCH_RECORDS}; parsing the sources again", file=sys.stderr)
         cables, _skips = load(paths)  # the build step already reported what it skipped
