@@ -185,7 +185,7 @@ def run(files: list[Path], jobs: int) -> tuple[list[Finding], int, list[str]]:
     findings: list[Finding] = []
     missing = [f"{s.source}: {s.reason}" for s in skips]
     for f in files:
-        cable = by_source.get(str(f))
+        cable = by_source.get(f.name)  # a file given by itself is named by its name
         if cable is not None:
             findings += compare(read_page(f), cable)
     return findings, len(by_source), missing

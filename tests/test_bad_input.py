@@ -53,18 +53,18 @@ def report_rows(site) -> dict[str, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("name,reason", SKIPPED, ids=[s[0] for s in SKIPPED])
 def test_bad_input_gets_one_line_and_a_report_entry(site, report, report_rows, name, reason):
-    src = f"{BAD / name}"
+    src = f"bad/{name}"  # inputs are named relative to the folder given, under its name
     lines = [line for line in site.generator_log.splitlines() if line.startswith(f"{src}: ")]
     assert len(lines) == 1 and lines[0].startswith(f"{src}: skipped: {reason}"), lines
     (entry,) = [i for i in report["inputs"] if i["source"] == src]
     assert entry["status"] == "skipped" and entry["reason"].startswith(reason)
-    assert entry["file"] == str(BAD / name.split("#")[0])
+    assert entry["file"] == f"bad/{name.split('#')[0]}"
     assert report_rows[src].startswith(reason)
 
 
 @pytest.mark.slow
 def test_a_broken_csv_row_costs_only_that_row(site, report):
-    rows = {i["row"]: i for i in report["inputs"] if i["file"] == str(BAD / "broken-row.csv")}
+    rows = {i["row"]: i for i in report["inputs"] if i["file"] == "bad/broken-row.csv"}
     assert {n: (r["status"], r.get("id")) for n, r in rows.items()} == {
         1: ("cable", "10ROME330"), 2: ("skipped", None), 3: ("cable", "10ROME332")}
     page = article(site.html("cable/10ROME332.md"))
@@ -76,10 +76,10 @@ def test_undecodable_bytes_are_replaced_and_reported(site, report):
     body = words(article(site.html("cable/10ROME340.md")).select_one("div.cable-body"))
     assert "The café owner (cp1252 e-acute) said BAD1[\ufffd] and BAD2[\ufffd] are bytes" in body
     note = "undecodable byte 0x81 at offset 380 (and 1 more) replaced by U+FFFD"
-    assert {"cable": "10ROME340", "source": str(BAD / "undecodable.txt"), "warning": note} in report["warnings"]
+    assert {"cable": "10ROME340", "source": "bad/undecodable.txt", "warning": note} in report["warnings"]
     soup = article(site.site / "report.html")
     table = next(h for h in soup.select("h2") if words(h).startswith("Parser warnings")).find_next("table")
-    assert ["10ROME340", str(BAD / "undecodable.txt"), note] in [[words(td) for td in tr.select("td")]
+    assert ["10ROME340", "bad/undecodable.txt", note] in [[words(td) for td in tr.select("td")]
                                                                  for tr in table.select("tbody tr")]
 
 
@@ -95,10 +95,11 @@ def test_one_damaged_byte_in_utf8_keeps_the_other_accents(site, report):
 def test_a_50_mb_csv_row_is_skipped_and_the_rows_around_it_read(site, report, tmp_path_factory):
     dump = badinput.sources(tmp_path_factory)[-1] / "big-dump.csv"
     assert dump.stat().st_size > 50 * MB
-    rows = {i["row"]: i for i in report["inputs"] if i["file"] == str(dump)}
+    name = f"{dump.parent.name}/{dump.name}"
+    rows = {i["row"]: i for i in report["inputs"] if i["file"] == name}
     assert rows[1]["id"] == "10ROME370" and rows[3]["id"] == "10ROME372"
     assert rows[2]["status"] == "skipped" and rows[2]["reason"].startswith("CSV row too large (524")
-    assert f"{dump}#2: skipped: CSV row too large" in site.generator_log
+    assert f"{name}#2: skipped: CSV row too large" in site.generator_log
     body = words(article(site.html("cable/10ROME372.md")).select_one("div.cable-body"))
     assert "Read after the huge row." in body
 
@@ -106,9 +107,10 @@ def test_a_50_mb_csv_row_is_skipped_and_the_rows_around_it_read(site, report, tm
 @pytest.mark.slow
 def test_a_50_mb_file_that_is_no_dump_is_skipped_unread(site, report, tmp_path_factory):
     log = badinput.sources(tmp_path_factory)[-1] / "huge-log.txt"
-    (entry,) = [i for i in report["inputs"] if i["file"] == str(log)]
+    name = f"{log.parent.name}/{log.name}"
+    (entry,) = [i for i in report["inputs"] if i["file"] == name]
     assert entry["status"] == "skipped" and entry["reason"].startswith("file too large for one cable (524")
-    assert f"{log}: skipped: file too large for one cable" in site.generator_log
+    assert f"{name}: skipped: file too large for one cable" in site.generator_log
 
 
 def test_a_50_mb_dump_is_streamed_in_bounded_memory(tmp_path):
@@ -144,14 +146,14 @@ def test_a_reader_that_fails_costs_only_its_input(tmp_path, monkeypatch):
     (tmp_path / "b.html").write_text("<html><code><pre>x</pre></code></html>", encoding="utf-8")
     monkeypatch.setattr(readers, "read_text", broken)
     items = list(read_path([tmp_path]))
-    assert items[0] == Skip(str(tmp_path / "a.txt"), "reader error: RuntimeError: boom")
-    assert isinstance(items[1], (RawCable, Skip)) and items[1].source == str(tmp_path / "b.html")
+    assert items[0] == Skip(f"{tmp_path.name}/a.txt", "reader error: RuntimeError: boom")
+    assert isinstance(items[1], (RawCable, Skip)) and items[1].source == f"{tmp_path.name}/b.html"
 
 
 def test_a_file_that_cannot_be_opened_is_one_skip(tmp_path):
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     (item,) = read_path([tmp_path])
-    assert item == Skip(str(tmp_path / "gone.txt"), "cannot read: No such file or directory")
+    assert item == Skip(f"{tmp_path.name}/gone.txt", "broken symbolic link")
 
 
 def test_dotfiles_are_read_and_hidden_folders_left_out(tmp_path):
@@ -159,4 +161,4 @@ def test_dotfiles_are_read_and_hidden_folders_left_out(tmp_path):
     (tmp_path / ".git" / "config").write_text("[core]\n", encoding="utf-8")
     (tmp_path / ".notes.txt").write_text("Call the plumber.\n", encoding="utf-8")
     (item,) = read_path([tmp_path])
-    assert item.source == str(tmp_path / ".notes.txt") and item.reason.startswith("not a cable")
+    assert item.source == f"{tmp_path.name}/.notes.txt" and item.reason.startswith("not a cable")

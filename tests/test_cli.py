@@ -39,12 +39,12 @@ def test_parse_json_lines_and_skips(inputs):
     assert KEYS <= set(record)
     assert (record["id"], record["date"], record["time"], record["dtg"], record["from"]) == (
         "08LONDON1187", "2008-03-07", "15:23", "071523Z MAR 08", "AMEMBASSY LONDON")
-    assert record["source"] == str(inputs / "cable.txt")
+    assert record["source"] == f"{inputs.name}/cable.txt"  # relative to the folder given, under its name
     assert all(set(p) == {"number", "mark", "heading", "text"} for p in record["paragraphs"])
     errors = done.stderr.splitlines()
     assert len(errors) == 3
     for name, reason in (("empty.txt", "empty file"), ("photo.jpg", "binary file"), ("z-notes.txt", "not a cable")):
-        assert any(e.startswith(f"{inputs / name}: skipped:") and reason in e for e in errors), errors
+        assert any(e.startswith(f"{inputs.name}/{name}: skipped:") and reason in e for e in errors), errors
 
 
 def test_strict_makes_skips_an_error(inputs):
@@ -81,4 +81,4 @@ def test_undecodable_bytes_get_a_warning_line_naming_the_file(tmp_path, capsys):
     f.write_bytes(text.encode("latin-1"))
     assert main(["parse", str(f)]) == 0
     err = capsys.readouterr().err
-    assert f"{f}: warning: " in err and "0x81" in err
+    assert "bad-bytes.txt: warning: " in err and "0x81" in err and str(tmp_path) not in err

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from .. import ids
-from ..readers.base import RawCable
+from ..readers.base import RawCable, shown
 from ..entities.annotations import annotation_notes, from_annotations
 from ..record import Cable, Paragraph
 from . import body as bodymod
@@ -175,9 +175,11 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
 
     `known_years` is what the archive says of years (`year_hints`): `STATION+SERIAL` -> {year: votes}.
     """
-    meta = raw.meta
-    text = raw.text
-    full = f"{raw.header}\n{text}" if raw.header else text
+    # every field is read from the text without its invisible controls (bidi overrides, zero-width spaces): they
+    # would reach titles, listings and search; the original text (`text=` below) keeps them
+    meta = {k: _shown(v) for k, v in raw.meta.items()}
+    text = shown(raw.text)
+    full = f"{shown(raw.header)}\n{text}" if raw.header else text
     pre = _pre_of(raw, known_years)
     preamble, body_text = text[:pre.body_start], text[pre.body_start:]
     date, time, precedence, dtg, date_notes = _stated_date(raw, full)
@@ -241,6 +243,15 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         released=meta.get("released"),
         warnings=tuple(raw.notes) + tuple(notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
     )
+
+
+def _shown(value):
+    """A container's value (text, or a list of texts) without invisible controls."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(shown(v) if isinstance(v, str) else v for v in value)
+    return value
 
 
 def one_line(text: str) -> str:

@@ -31,12 +31,20 @@ class Skip:
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Text of a file: UTF-8 (with or without BOM), else cp1252; undecodable bytes are replaced and noted.
+    """Text of a file: UTF-16 with a BOM, UTF-8 (with or without BOM), else cp1252; undecodable bytes are
+    replaced and noted.
 
     A UTF-8 file with a few damaged bytes stays UTF-8 (its other accents intact) rather than turning into
-    cp1252 mojibake: it is UTF-8 when it holds more valid multi-byte sequences than invalid bytes.
+    cp1252 mojibake: it is UTF-8 when it holds more valid multi-byte sequences than invalid bytes. A file that
+    mixes the two (an editor's paste) is read piece by piece: each UTF-8 sequence as UTF-8, each other byte as
+    cp1252, and the note says so.
     """
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "UTF-16 file"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -46,11 +54,38 @@ def decode(data: bytes) -> tuple[str, str | None]:
     bad = _bad_utf8(data, first)
     if bad and len(_UTF8_SEQ.findall(data)) > bad:
         return data.decode("utf-8", errors="replace"), _note("invalid UTF-8", data, first, bad)
+    if _UTF8_SEQ.search(data):
+        return _mixed(data), (f"mixed encodings: {bad} byte{'s' if bad != 1 else ''} read as cp1252 in a file "
+                              f"that is otherwise UTF-8 (first at offset {first})")
     try:
         return data.decode("cp1252"), None
     except UnicodeDecodeError as exc:
         bad = sum(data.count(bytes([b])) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
         return data.decode("cp1252", errors="replace"), _note("undecodable", data, exc.start, bad)
+
+
+def _mixed(data: bytes) -> str:
+    """UTF-8 sequences decoded as UTF-8, every other byte as cp1252 (U+FFFD where cp1252 has no character)."""
+    out = []
+    pos = 0
+    for m in _UTF8_SEQ.finditer(data):
+        out.append(data[pos:m.start()].decode("cp1252", errors="replace"))
+        out.append(m.group().decode("utf-8", errors="replace"))
+        pos = m.end()
+    out.append(data[pos:].decode("cp1252", errors="replace"))
+    return "".join(out)
+
+
+# Characters that change how text is shown without being seen: bidi embeddings, overrides and isolates, marks,
+# zero-width spaces and joiners, word joiner, BOM. In a title they can make `gnp.exe` display as `exe.png`.
+_INVISIBLE = dict.fromkeys([0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060,
+                            *range(0x2066, 0x206A), 0xFEFF])
+
+
+def shown(text: str) -> str:
+    """Text without its invisible format controls: what a title, a listing or a search result may show (the
+    original telegram keeps them)."""
+    return text.translate(_INVISIBLE) if not text.isascii() else text
 
 
 def _bad_utf8(data: bytes, first: int) -> int:

@@ -1,0 +1,172 @@
+"""A build that cannot be broken: stopped at any point (SIGINT, SIGTERM, SIGKILL) or run twice at once, the next
+build's docs/ and site/ are byte for byte those of a clean build, and nothing is left behind.
+
+The archive stopped is big enough for worker processes (bench/synth.py, more than build.PARALLEL_FROM cables);
+the archive built after it is the small example, so any page the stopped build left would show. Kill points are
+drawn from a seeded random generator over the time a whole build takes, so they fall in different stages.
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_mod
+from sitebuild import PY, ROOT, config_for, copy_handwritten, env
+
+sys.path.insert(0, str(ROOT / "bench"))
+EXAMPLES = ROOT / "examples" / "cables"
+BIG = build_mod.PARALLEL_FROM + 40
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """A synthetic archive that the build reads, parses and renders with workers."""
+    import synth
+
+    return synth.generate(BIG, tmp_path_factory.mktemp("big") / "src", seed=11)
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> dict[str, dict[str, bytes]]:
+    """docs/ and site/ of the example archive built once in fresh folders: what every later build must equal."""
+    work = tmp_path_factory.mktemp("clean")
+    return _site(work, [EXAMPLES], tmp=work / "tmp")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def _commands(work: Path, sources: list[Path]) -> list[list[str]]:
+    docs, site = work / "docs", work / "site"
+    work.mkdir(parents=True, exist_ok=True)
+    config = config_for(docs, site, work / "mkdocs.yml")
+    return [[PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs), "--quiet"],
+            [PY, "-m", "generator", "mkdocs", "--config", str(config), "--quiet"],
+            [PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"]]
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    tmp.mkdir(parents=True, exist_ok=True)
+    return env({"TMPDIR": str(tmp), "CABLE_JOBS": "2"})
+
+
+def _site(work: Path, sources: list[Path], tmp: Path) -> dict[str, dict[str, bytes]]:
+    """Build docs/ and site/ (the three steps of `make site`) and return both trees."""
+    (work / "docs").mkdir(parents=True, exist_ok=True)
+    copy_handwritten(work / "docs")
+    for cmd in _commands(work, sources):
+        p = subprocess.run(cmd, cwd=ROOT, env=_env(tmp), capture_output=True, text=True, timeout=600)
+        assert p.returncode == 0, p.stderr
+    return {"docs": _tree(work / "docs"), "site": _tree(work / "site")}
+
+
+def _stopped(cmd: list[str], tmp: Path, sig: int, after: float) -> tuple[int, str, float]:
+    """Run a command in its own process group, send `sig` to the group after `after` seconds (as a terminal's
+    Ctrl-C does), and wait: its exit status, stderr, and the seconds it took to end once signalled."""
+    p = subprocess.Popen(cmd, cwd=ROOT, env=_env(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True, start_new_session=True)
+    try:
+        p.wait(timeout=after)
+        return p.returncode, p.stderr.read(), 0.0  # it finished first: nothing to stop
+    except subprocess.TimeoutExpired:
+        pass
+    t0 = time.monotonic()
+    os.killpg(p.pid, sig)
+    try:
+        _out, err = p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise AssertionError(f"{cmd[3]} did not end within 30 s of signal {sig}") from None
+    return p.returncode, err, time.monotonic() - t0
+
+
+def _group_gone(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _stop_points(n: int, span: float, seed: int) -> list[float]:
+    rnd = random.Random(seed)
+    return sorted(round(rnd.uniform(0.3, span), 2) for _ in range(n))
+
+
+@pytest.mark.slow
+def test_stopped_anywhere_the_next_site_build_is_a_clean_one(big, clean, tmp_path):
+    """Builds of the big archive stopped by each signal at random points, then `mkdocs` and `search` of the
+    example stopped too: after each stopped build, a build of the example writes docs/ exactly as a clean build;
+    at the end the whole site is the clean site's, byte for byte, and no scratch folder is left."""
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    (work / "docs").mkdir(parents=True)
+    copy_handwritten(work / "docs")
+    build = _commands(work, [big])[0]
+    small = _commands(work, [EXAMPLES])
+    points = _stop_points(2, 6.0, seed=15)  # a build of the big archive takes about 10 s here
+    for sig, after in zip((signal.SIGINT, signal.SIGKILL), points):
+        code, err, took = _stopped(build, tmp, sig, after)
+        if sig != signal.SIGKILL and code:  # stopped in time: one line, the conventional status, within seconds
+            assert code == (130 if sig == signal.SIGINT else 143), err
+            assert err.strip().count("\n") == 0 and "Traceback" not in err, err
+            assert took < 10, took
+        p = subprocess.run(small[0], cwd=ROOT, env=_env(tmp), capture_output=True, text=True, timeout=600)
+        assert p.returncode == 0, p.stderr
+        assert _tree(work / "docs") == clean["docs"], f"after {signal.Signals(sig).name} at {after}s"
+    for cmd, sig in ((small[1], signal.SIGINT), (small[1], signal.SIGKILL), (small[2], signal.SIGKILL)):
+        _stopped(cmd, tmp, sig, random.Random(str(cmd) + str(sig)).uniform(0.5, 2.5))
+    assert _site(work, [EXAMPLES], tmp) == clean
+    assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_ctrl_c_in_a_parallel_build_stops_every_worker(big, tmp_path, sig):
+    """Workers ignore SIGINT (the terminal sends it to the whole group); the main process stops them. SIGTERM
+    (sent to the group by a process manager) stops the build the same way."""
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    cmd = _commands(work, [big])[0]
+    p = subprocess.Popen(cmd, cwd=ROOT, env=_env(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp.glob(build_mod.SPILL_PREFIX + "*/*-raw.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the workers are reading
+    os.killpg(p.pid, sig)
+    _out, err = p.communicate(timeout=30)
+    assert p.returncode == (130 if sig == signal.SIGINT else 143), err
+    assert err.count("\n") == 1 and ("interrupted" in err or "terminated" in err) and "Traceback" not in err
+    time.sleep(0.5)
+    assert _group_gone(p.pid), "a worker outlived the build"
+    assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
+
+
+def test_two_builds_at_once_wait_for_each_other_and_give_a_clean_build(big, clean, tmp_path):
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    (work / "docs").mkdir(parents=True)
+    copy_handwritten(work / "docs")
+    first = subprocess.Popen(_commands(work, [big])[0], cwd=ROOT, env=_env(tmp), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    second = subprocess.run(_commands(work, [EXAMPLES])[0], cwd=ROOT, env=_env(tmp), capture_output=True,
+                            text=True, timeout=600)
+    first.communicate(timeout=600)
+    assert first.returncode == 0 and second.returncode == 0
+    assert "another build is using this folder; waiting" in second.stderr
+    assert _tree(work / "docs") == clean["docs"]  # the second ran after the first, not beside it
+
+
+def test_a_killed_build_leaves_a_scratch_folder_that_the_next_build_removes(tmp_path):
+    dead = tmp_path / f"{build_mod.SPILL_PREFIX}999999999-x"
+    dead.mkdir()
+    (dead / "0-raw.pickle").write_bytes(b"text of cables")
+    alive = tmp_path / f"{build_mod.SPILL_PREFIX}{os.getpid()}-y"
+    alive.mkdir()
+    assert build_mod.sweep_spills(str(tmp_path)) == [dead]
+    assert not dead.exists() and alive.exists()
