@@ -67,7 +67,8 @@ def id_pages(site: Path, doc_ids: list[str], alias_ids: dict[str, str]) -> dict[
     return pages
 
 
-def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str], pagefind_docs: Callable[[], list[Doc]],
+def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str],
+           pagefind_docs: Callable[[], tuple[list[Doc], dict[str, list[str]]]],
            *, with_pagefind: bool, group_size: int, say: Callable[[str], None], variants: Variants) -> Report:
     """Pagefind first when asked for (its bundles go into the manifest), then the script index, one Doc at a time.
 
@@ -79,9 +80,9 @@ def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str], pagefind_
     pf = None
     shutil.rmtree(site / pagefind.FOLDER, ignore_errors=True)  # no stale bundle from an earlier run
     if with_pagefind:
-        listed = pagefind_docs()
+        listed, table = pagefind_docs()
         if listed:
-            pf = pagefind.write(site, listed, group_size=group_size)
+            pf = pagefind.write(site, listed, group_size=group_size, variants=table)
             bundles = pf.bundles
             say(f"search: Pagefind, {len(bundles)} bundle(s), peak {pf.peak_kb // 1024} MB")
         del listed
@@ -107,8 +108,8 @@ def build(site: Path, cables: list[Cable], *, with_pagefind: bool = False,
     variants = Variants()
     for c in cables:
         variants.add(names(c))
-    return _write(site, docs, aliases(cables), lambda: docs, with_pagefind=with_pagefind, group_size=group_size,
-                  say=log or (lambda msg: None), variants=variants)
+    return _write(site, docs, aliases(cables), lambda: (docs, variants.table()), with_pagefind=with_pagefind,
+                  group_size=group_size, say=log or (lambda msg: None), variants=variants)
 
 
 def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool = False,
@@ -125,9 +126,16 @@ def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool 
             variants.add(r.names)
             yield r.doc
 
-    return _write(site, stream(), alias_ids, lambda: [r.doc for r in read_records(docs_dir)],
-                  with_pagefind=with_pagefind, group_size=group_size, say=log or (lambda msg: None),
-                  variants=variants)
+    def listed() -> tuple[list[Doc], dict[str, list[str]]]:
+        every = Variants()
+        out = []
+        for r in read_records(docs_dir):
+            every.add(r.names)
+            out.append(r.doc)
+        return out, every.table()
+
+    return _write(site, stream(), alias_ids, listed, with_pagefind=with_pagefind, group_size=group_size,
+                  say=log or (lambda msg: None), variants=variants)
 
 
 def main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,
