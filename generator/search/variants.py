@@ -26,7 +26,8 @@ SINGLE_RATIO = 0.8
 MIN_LEN = 4
 LONG = 5
 # two people known to be different whose names pass the rules (the Supreme Leader and his predecessor)
-DISTINCT = frozenset({frozenset({"khamenei", "khomeini"}), frozenset({"khameini", "khomeini"})})
+DISTINCT = frozenset(frozenset({a, "khomeini"}) for a in ("khamenei", "khameini", "khamanei", "khameni",
+                                                         "khamene"))
 MAX_GROUP = 8  # a bigger group is a chain of near-misses: left out
 MAX_BUCKET = 200  # names sharing all words but one: beyond this, a common surname's first names (not compared)
 
@@ -92,29 +93,23 @@ class Variants:
             if typ == "PER":
                 for f in forms:
                     for k in range(len(f)):  # a one-word name: the bucket of its sound, not of every one
-                        buckets[(*f[:k], "*", *f[k + 1:]) if len(f) > 1 else ("*", sound(f[0]))].add(f[k])
+                        buckets[(*f[:k], "*", *f[k + 1:]) if len(f) > 1 else ("#", sound(f[0]))].add(f[k])
         for key in sorted(buckets):
             found = buckets[key]
             if 1 < len(found) <= MAX_BUCKET:
-                single = key[0] == "*" and len(key) == 2 and key[1] not in found
+                single = key[0] == "#"  # `#` is no word: the bucket of a sound
                 out.update(_alike_pairs(sorted(found), LONG + single, SINGLE_RATIO if single else RATIO))
         return out
 
     def table(self) -> dict[str, list[str]]:
-        """Word -> the other words of its group, sorted (both ways, so `qadhafi` and `gaddafi` find the same)."""
-        parent: dict[str, str] = {}
-
-        def root(w: str) -> str:
-            while parent.setdefault(w, w) != w:
-                parent[w] = parent[parent[w]]
-                w = parent[w]
-            return w
-
+        """Word -> the other words of its group, sorted (both ways, so `qadhafi` and `gaddafi` find the same).
+        Two words kept DISTINCT never end in one group, even through others (`khamenei`, `khameini`, `khomeini`)."""
+        group: dict[str, set[str]] = {}
         for a, b in sorted(self.pairs()):
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(parent):
-            groups[root(w)].append(w)
-        return {w: [x for x in g if x != w] for g in groups.values() if len(g) <= MAX_GROUP for w in g}
+            ga, gb = group.get(a, {a}), group.get(b, {b})
+            if ga is gb or any(frozenset({x, y}) in DISTINCT for x in ga for y in gb):
+                continue
+            joined = ga | gb
+            for w in joined:
+                group[w] = joined
+        return {w: sorted(g - {w}) for w, g in sorted(group.items()) if len(g) <= MAX_GROUP}
