@@ -564,7 +564,8 @@
   };
 
   /* Our own excerpt from the cable body (Pagefind returns the full content: body, then the key fields), so both
-     engines show the same kind of excerpt; Pagefind's own one when only a stemmed form matched. */
+     engines show the same kind of excerpt; Pagefind's own one when only a stemmed form matched. The paragraph
+     anchors travel in the meta as JSON (Pagefind's meta values are strings). */
   PagefindEngine.prototype.item = function (data, marks) {
     var m = data.meta || {}, content = data.content || "";
     var cut = m.id ? content.lastIndexOf(m.id) : -1;
@@ -573,7 +574,9 @@
     return {
       id: m.id, url: resultUrl(m.url, marks, ex.at, pars), date: m.date, origin: m.origin,
       originName: m.originName || "", classification: m.classification, subject: highlight(m.subject || "", marks),
-      excerpt: ex.segs.some(function (seg) { return seg.mark; }) ? ex.segs : markedSegments(data.excerpt || "")
+      // Pagefind marks a quoted phrase's words one by one: with a phrase, our excerpt even without a mark
+      excerpt: marks.phrases.length || ex.segs.some(function (seg) { return seg.mark; }) ? ex.segs :
+        markedSegments(data.excerpt || "")
     };
   };
 
