@@ -6,7 +6,12 @@
  * - Pagefind, over http only, when the search step was run with --pagefind (generator/search/pagefind.py: one
  *   bundle per group of years, merged here). `?engine=offline` forces our index (the benchmark uses it).
  *
- * Typing a cable ID (08STATE34976, 08state34976, 08 STATE 34976) goes straight to its page.
+ * Typing a cable ID (08STATE34976, 08state34976, 08 STATE 34976) goes straight to its page. Words in double
+ * quotes are a phrase (exactly those words in a row); a loose word also finds its stem and the other spellings
+ * of a name (`qadhafi`: gaddafi, qaddafi; generator/search/variants.py). The search lives in the address
+ * (`?q=…&tag=…`), so it can be shared and Back/Forward walk through it; a result opens its cable at the
+ * paragraph that matched (`#par7`) with the words marked (`?hl=`, done here: this script is on every page).
+ * Values from cables are never keys of plain objects (`__proto__`, `constructor`): Map and Set hold them.
  * Everything shown comes from cables, so it is inserted as text, never as HTML.
  */
 (function () {
