@@ -187,7 +187,7 @@ def test_the_same_query_works_from_file(page, site, cables):
                            ".every(e => e.querySelector('.cs-meta').textContent.startsWith('2009'))")
     shot(page, "file-query")
     page.locator("[data-cable-id] a").first.click()
-    page.wait_for_url("**/cable/*.html")
+    page.wait_for_url(re.compile(r".*/cable/\w+\.html\?hl=misrata\*(#.*)?$"))
     assert page.url.startswith("file://")
 
 
@@ -225,7 +225,7 @@ def test_keyboard_and_dark_mode(page, http_base):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/cable/{second}.html")
+    page.wait_for_url(re.compile(rf".*/cable/{second}\.html\?hl=cesium\*(#.*)?$"))
 
 
 def test_a_link_with_a_query_opens_the_search(page, http_base, cables):
@@ -307,3 +307,141 @@ def test_pagefind_bundles_are_merged_in_the_browser(page, merged_base, cables):
     assert page.get_attribute("[data-cs=dialog]", "data-cs-engine") == "pagefind"
     assert set(found) == saying(cables, "cask") | saying(cables, "casks")
     assert {cables[i].date[:4] for i in found} == {"2008", "2009", "2010"}
+
+
+# ---------------------------------------------------------------- issue 14: search a journalist can use
+
+def phrase_ids(cables, phrase: str) -> set[str]:
+    """IDs of the example cables whose subject or body (as the index has it) holds the words in a row."""
+    from generator.search.text import body_text
+
+    pat = re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(phrase.lower().split()) + r"(?![a-z0-9])")
+    return {i for i, c in cables.items() if pat.search(f"{c.subject or ''}\n{body_text(c)}".lower())}
+
+
+def shown(page) -> tuple[str, int]:
+    """What the search shows: its query and its count."""
+    return page.input_value("[data-cs=query]"), int(page.get_attribute("[data-cs=dialog]", "data-cs-count"))
+
+
+@pytest.mark.parametrize("where", ["file", "pagefind"])
+def test_quoted_words_find_only_the_phrase(page, site, pagefind_base, cables, where):
+    """`"libyan sources"`: 4 example cables say it, 8 have both words; the results mark the phrase, not its words
+    one by one."""
+    url = pagefind_base + "index.html" if where == "pagefind" else site.joinpath("index.html").as_uri()
+    want = phrase_ids(cables, "libyan sources")
+    assert 0 < len(want) < len(set(search(page, url, "libyan sources")))
+    assert set(search(page, url, '"libyan sources"')) == want
+    marks = page.locator("[data-cable-id] .cs-excerpt mark").all_inner_texts()
+    assert marks and all(re.fullmatch(r"libyan\W+sources", m.lower()) for m in marks), marks
+
+
+def test_caveat_words_are_searchable(page, site, cables):
+    """Every example cable is SIPDIS in its header and none says it in its body: all 18 are found."""
+    want = {i for i, c in cables.items() if "SIPDIS" in c.caveats}
+    search(page, site.joinpath("index.html").as_uri(), "SIPDIS")
+    assert shown(page) == ("SIPDIS", len(want)) and len(want) == 18
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_the_search_is_in_the_address_and_back_restores_it(page, site, http_base, where):
+    url = http_base + "tags.html" if where == "http" else site.joinpath("tags.html").as_uri()
+    search(page, url, "sources")
+    total = shown(page)[1]
+    assert "q=sources" in page.url
+    page.select_option("[data-cs-filter=year]", "2010")
+    page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount < {total}")
+    narrowed = shown(page)[1]
+    assert "q=sources" in page.url and "year=2010" in page.url
+    shared_url = page.url
+
+    page.go_back()  # the filter goes, the query stays
+    page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount === {total}")
+    assert page.input_value("[data-cs-filter=year]") == "" and "year=" not in page.url
+    page.go_back()  # before the search: closed
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert "q=" not in page.url and page.input_value("[data-cs=query]") == ""
+    page.go_forward()
+    page.go_forward()
+    page.wait_for_function(f"() => +document.querySelector('[data-cs=dialog]').dataset.csCount === {narrowed}")
+    assert page.input_value("[data-cs-filter=year]") == "2010" and shown(page)[0] == "sources"
+
+    page.goto("about:blank")  # the address, shared: opens the same search
+    page.goto(shared_url)
+    results(page, "sources")
+    assert shown(page) == ("sources", narrowed) and page.input_value("[data-cs-filter=year]") == "2010"
+
+
+def test_a_result_opens_at_its_paragraph_with_the_words_marked(page, site, cables):
+    found = search(page, site.joinpath("index.html").as_uri(), "cesium")
+    link = page.locator("[data-cable-id] a").first
+    href = link.get_attribute("href")
+    assert re.search(r"/cable/\w+\.html\?hl=cesium\*#(par\d+|p-\d+)$", href), href
+    link.click()
+    page.wait_for_url(re.compile(r".*#(par\d+|p-\d+)$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"[id='{anchor}']")
+    assert "cs-target" in target.get_attribute("class")
+    assert target.locator("mark.cs-hit").count() >= 1
+    marked = page.locator("mark.cs-hit").all_inner_texts()
+    assert marked and all(m.lower().startswith("cesium") for m in marked)
+    assert int(page.get_attribute("html", "data-cs-marked")) == len(marked)
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 300  # opened there, not at the top of the cable
+    assert found[0] in page.url
+    shot(page, "arrival")
+
+
+@pytest.fixture(scope="session")
+def keys_site(site, tmp_path_factory) -> Path:
+    """The example site with its index written from the example cables under hostile names: one cable tagged
+    `__proto__`, one `constructor` whose body says `constructor`, one from origin `__proto__`; and `misrata`
+    and `sirte` made spellings of each other (as variants.py would for `qadhafi` and `gaddafi`)."""
+    import shutil
+    from dataclasses import replace
+
+    from generator import ids
+    from generator.search import cable_pages, offline, page_template
+    from generator.search.records import documents
+
+    copy = tmp_path_factory.mktemp("search-keys") / "site"
+    shutil.copytree(site, copy)
+    cables = load([str(EXAMPLES)])[0]
+    docs = documents(cables)
+    docs[0] = replace(docs[0], tags=("__proto__", "PREL"))
+    docs[1] = replace(docs[1], tags=("constructor",), body=docs[1].body + "\nThe constructor of the pier.")
+    docs[2] = replace(docs[2], origin="__proto__", origin_name="hasOwnProperty")
+    offline.write(copy / "search", docs, cable_pages(copy, cables, [d.id for d in docs]), page_template(),
+                  station_aliases=ids.STATION_ALIASES, variants={"misrata": ["sirte"], "sirte": ["misrata"]},
+                  extra={"pagefind": []})
+    return copy
+
+
+def test_keys_like_constructor_and_proto_are_words_and_values(page, keys_site):
+    from generator.search.records import documents
+
+    docs = documents(load([str(EXAMPLES)])[0])
+    url = keys_site.joinpath("index.html").as_uri()
+    assert search(page, url, "constructor") == [docs[1].id]
+    assert page.locator("[data-cable-id] mark").all_inner_texts() == ["constructor"]
+    search(page, url, "__proto__")  # the word `proto`: no error (the page fixture fails on one), whatever it finds
+    search(page, url, "harbor")
+    options = page.locator("[data-cs-filter=tag] option").evaluate_all("os => os.map(o => o.value)")
+    assert "__proto__" in options and "constructor" in options
+    page.select_option("[data-cs-filter=tag]", "__proto__")
+    page.wait_for_function("() => +document.querySelector('[data-cs=dialog]').dataset.csCount === 1")
+    assert results(page) == [docs[0].id] and "tag=__proto__" in page.url
+    page.select_option("[data-cs-filter=tag]", "")
+    page.wait_for_function("() => +document.querySelector('[data-cs=dialog]').dataset.csCount > 1")
+    origins = page.locator("[data-cs-filter=origin] option").all_inner_texts()
+    assert any(o.startswith("__proto__ (hasOwnProperty)") for o in origins), origins
+
+
+def test_a_name_finds_its_other_spellings(page, keys_site, cables):
+    url = keys_site.joinpath("index.html").as_uri()
+    either = saying(cables, "misrata") | saying(cables, "sirte")
+    assert set(search(page, url, "misrata")) == either == set(search(page, url, "sirte"))
+    assert set(search(page, url, '"misrata"')) == saying(cables, "misrata")  # quoted: that spelling only
+    search(page, url, "sirte")
+    marks = {m.lower() for m in page.locator("[data-cable-id] mark").all_inner_texts()}
+    assert marks <= {"misrata", "sirte"} and len(marks) == 2

@@ -144,3 +144,32 @@ def test_search_help_names_docs_and_optional_sources():
     assert done.returncode == 0
     for text in ("--docs", "[SRC ...]", "--pagefind", "no search records"):
         assert text in " ".join(done.stdout.split()), text
+
+
+@pytest.mark.parametrize("path", ["corpus-2010/html/09LONDON1946.html", "corpus/html/09BERN351.html",
+                                  "corpus/html/08MANAMA49.html"])
+def test_a_real_cable_is_indexed_with_its_caveats_and_paragraph_anchors(shared, path):
+    """A result opens at the paragraph that matched: each anchor is the page's (body.paragraph_ids) and starts its
+    paragraph (or its heading) in the body, in the offsets the browser counts; the caveats, from the header, are
+    terms (09LONDON1946 is NOFORN, the others SIPDIS)."""
+    from generator.render.body import paragraph_ids
+    from generator.search.records import to_doc
+    from generator.search.text import terms
+
+    (cable,), _skips = load([str(shared / path)])
+    doc = to_doc(cable, {})
+    assert [pid for _at, pid in doc.anchors] == paragraph_ids(cable.paragraphs)
+    units = doc.body.encode("utf-16-le")
+    for (at, _pid), p in zip(doc.anchors, cable.paragraphs):
+        start = units[2 * at:].decode("utf-16-le")
+        assert start.startswith(p.heading or (f"{p.number}. " if p.number is not None else p.text[:20]))
+    assert cable.caveats and all(w in terms(doc.key) for cav in cable.caveats for w in terms(cav))
+
+
+def test_records_carry_the_entities_spellings(tmp_path, example_cables):
+    write_records(tmp_path / "docs", example_cables, size=4)
+    recs = list(read_records(tmp_path / "docs"))
+    by_id = {c.id: c for c in example_cables}
+    for r in recs:
+        assert [list(n) for n in r.names] == [[e.type, e.name, *e.aliases] for e in by_id[r.doc.id].entities]
+    assert any(len(n) > 2 for r in recs for n in r.names)  # some entity has another spelling

@@ -25,8 +25,9 @@ from pathlib import Path
 from .. import ids, urls
 from ..record import Cable
 from . import offline, pagefind
-from .records import RecordsError, aliases, documents, page_url, read_records, records_paths
+from .records import RecordsError, aliases, documents, names, page_url, read_records, records_paths
 from .text import Doc
+from .variants import Variants
 
 _SAMPLE_ID = "00XX0"
 
@@ -66,20 +67,22 @@ def id_pages(site: Path, doc_ids: list[str], alias_ids: dict[str, str]) -> dict[
     return pages
 
 
-def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str], pagefind_docs: Callable[[], list[Doc]],
-           *, with_pagefind: bool, group_size: int, say: Callable[[str], None]) -> Report:
+def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str],
+           pagefind_docs: Callable[[], tuple[list[Doc], dict[str, list[str]]]],
+           *, with_pagefind: bool, group_size: int, say: Callable[[str], None], variants: Variants) -> Report:
     """Pagefind first when asked for (its bundles go into the manifest), then the script index, one Doc at a time.
 
-    `alias_ids` may still be filling while `docs` is iterated (the records carry the aliases): it is read after.
+    `alias_ids` and `variants` may still be filling while `docs` is iterated (the records carry the aliases and
+    the entities' spellings): they are read after.
     """
     start = time.perf_counter()
     bundles: list[str] = []
     pf = None
     shutil.rmtree(site / pagefind.FOLDER, ignore_errors=True)  # no stale bundle from an earlier run
     if with_pagefind:
-        listed = pagefind_docs()
+        listed, table = pagefind_docs()
         if listed:
-            pf = pagefind.write(site, listed, group_size=group_size)
+            pf = pagefind.write(site, listed, group_size=group_size, variants=table)
             bundles = pf.bundles
             say(f"search: Pagefind, {len(bundles)} bundle(s), peak {pf.peak_kb // 1024} MB")
         del listed
@@ -90,7 +93,10 @@ def _write(site: Path, docs: Iterable[Doc], alias_ids: dict[str, str], pagefind_
         doc_ids.append(d.id)
     say(f"search: {len(doc_ids)} cables")
     pages = id_pages(site, doc_ids, alias_ids)
-    stats = writer.finish(pages, page_template(), station_aliases=ids.STATION_ALIASES, extra={"pagefind": bundles})
+    table = variants.table()
+    stats = writer.finish(pages, page_template(), station_aliases=ids.STATION_ALIASES, variants=table,
+                          extra={"pagefind": bundles})
+    say(f"search: {len(table)} words with other spellings")
     say(f"search: script index, {stats.terms} terms in {stats.chunks} chunks, {stats.bytes // 1024} KB")
     return Report(docs=len(doc_ids), offline=stats, pagefind=pf, seconds=time.perf_counter() - start)
 
@@ -99,8 +105,11 @@ def build(site: Path, cables: list[Cable], *, with_pagefind: bool = False,
           group_size: int = pagefind.GROUP_SIZE, log=None) -> Report:
     """Write the script index, and the Pagefind bundles when asked for, from parsed cables."""
     docs = documents(cables)
-    return _write(site, docs, aliases(cables), lambda: docs, with_pagefind=with_pagefind, group_size=group_size,
-                  say=log or (lambda msg: None))
+    variants = Variants()
+    for c in cables:
+        variants.add(names(c))
+    return _write(site, docs, aliases(cables), lambda: (docs, variants.table()), with_pagefind=with_pagefind,
+                  group_size=group_size, say=log or (lambda msg: None), variants=variants)
 
 
 def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool = False,
@@ -108,15 +117,25 @@ def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool 
     """The same index from the records the build wrote under docs/ (records.chunk_records): no source is parsed,
     and no more than one chunk of records is held at a time (Pagefind, when asked for, takes them all)."""
     alias_ids: dict[str, str] = {}
+    variants = Variants()
 
     def stream() -> Iterator[Doc]:
         for r in read_records(docs_dir):
             for a in r.aliases:
                 alias_ids.setdefault(a, r.doc.id)
+            variants.add(r.names)
             yield r.doc
 
-    return _write(site, stream(), alias_ids, lambda: [r.doc for r in read_records(docs_dir)],
-                  with_pagefind=with_pagefind, group_size=group_size, say=log or (lambda msg: None))
+    def listed() -> tuple[list[Doc], dict[str, list[str]]]:
+        every = Variants()
+        out = []
+        for r in read_records(docs_dir):
+            every.add(r.names)
+            out.append(r.doc)
+        return out, every.table()
+
+    return _write(site, stream(), alias_ids, listed, with_pagefind=with_pagefind, group_size=group_size,
+                  say=log or (lambda msg: None), variants=variants)
 
 
 def main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,

@@ -9,9 +9,13 @@ Layout under `<site>/search/` (read by docs/assets/search/search.js):
 - `f/<hash>/<k>.js`   the doc lists of the filter values (year, origin, classification, tag): one file per field,
                       or one per value for a field too big to load whole;
 - `i/<hash>/<k>.js`   cable ID -> page, in sorted chunks of `ids_per_chunk` IDs;
-- `d/<hash>/<m>/<n>.js` one file per cable (ID, date, origin, subject, tags, body), only for the results shown.
+- `v/<hash>/<k>.js`   word -> its other spellings (variants.py), in sorted chunks like the IDs;
+- `d/<hash>/<m>/<n>.js` one file per cable (ID, date, origin, subject, tags, body and where its paragraphs
+                      start), for the results shown and for checking a quoted phrase.
 
-Every file is `CableSearch.load(kind, key, data);` with `data` as JSON, so it works without fetch(). Each
+Every file is `CableSearch.load(kind, key, data);` with `data` as JSON, so it works without fetch(). The data
+is a JavaScript object literal there, where a key `__proto__` would set the prototype instead of being a key:
+values from cables (origin codes) are therefore stored in lists, never as keys. Each
 folder is named by a hash of its content, so a browser holding an old manifest never mixes in new files.
 Doc numbers follow the chronological order of `records.documents`.
 """
@@ -29,7 +33,7 @@ from pathlib import Path
 from . import encode
 from .text import STOPWORDS, Doc
 
-FORMAT = 1
+FORMAT = 2
 DOCS_PER_DIR = 1000
 
 
@@ -113,7 +117,8 @@ def _chunks(index: dict[str, array], chunk_bytes: int) -> Iterator[dict[str, str
 def _doc_data(d: Doc) -> dict:
     """What a result shows, and the text its excerpt is cut from."""
     return {"id": d.id, "url": d.url, "date": d.date, "origin": d.origin, "originName": d.origin_name,
-            "classification": d.classification, "subject": d.subject, "tags": list(d.tags), "body": d.body}
+            "classification": d.classification, "subject": d.subject, "tags": list(d.tags), "body": d.body,
+            "pars": [list(a) for a in d.anchors]}
 
 
 class IndexWriter:
@@ -173,12 +178,12 @@ class IndexWriter:
                 entry["first"] = len(items)
                 items.extend(lists)
             fields[field] = entry
-        fields["origin"]["labels"] = dict(sorted(self.labels.items()))
+        fields["origin"]["labels"] = sorted(self.labels.items())  # pairs: an origin is cable text, not a key
         return {"dir": _write_set(self.out, "f", "facet", items)[0], "fields": fields}
 
     def finish(self, pages: dict[str, str], page_template: str, *, station_aliases: dict[str, str],
                chunk_bytes: int = 32_000, field_budget: int = 300_000, ids_per_chunk: int = 2_000,
-               extra: dict | None = None) -> OfflineStats:
+               variants: dict[str, list[str]] | None = None, extra: dict | None = None) -> OfflineStats:
         """Write the terms, filters, IDs and manifest once every doc is added."""
         doc_dir = f"d/{self.digest.hexdigest()[:12]}"
         self.tmp.rename(self.out / doc_dir)
@@ -196,6 +201,7 @@ class IndexWriter:
         manifest = {"format": FORMAT, "docs": self.count, "docsPerDir": DOCS_PER_DIR, "docDir": doc_dir,
                     "terms": {"dir": term_dir, "firsts": firsts}, "facets": self._facets(field_budget),
                     "ids": _ids(self.out, pages, page_template, ids_per_chunk), "page": page_template,
+                    "variants": _table(self.out, "v", "variants", variants or {}, ids_per_chunk),
                     "stations": dict(sorted(station_aliases.items())), "stopwords": sorted(STOPWORDS),
                     **(extra or {})}
         (self.out / "index.js").write_bytes(_js("manifest", "index", manifest))
@@ -215,12 +221,20 @@ def _ids(out: Path, pages: dict[str, str], page_template: str, per_chunk: int) -
     return {"dir": _write_set(out, "i", "ids", tables)[0], "firsts": ids[::per_chunk]}
 
 
+def _table(out: Path, prefix: str, kind: str, table: dict[str, list[str]], per_chunk: int) -> dict:
+    """A word -> list table in sorted chunks (keys are index terms, [a-z0-9]+): folder and first keys."""
+    keys = sorted(table)
+    chunks = ({k: table[k] for k in keys[i:i + per_chunk]} for i in range(0, len(keys), per_chunk))
+    return {"dir": _write_set(out, prefix, kind, chunks)[0], "firsts": keys[::per_chunk]}
+
+
 def write(out: Path, docs: Iterable[Doc], pages: dict[str, str], page_template: str, *,
           station_aliases: dict[str, str], chunk_bytes: int = 32_000, field_budget: int = 300_000,
-          ids_per_chunk: int = 2_000, extra: dict | None = None) -> OfflineStats:
+          ids_per_chunk: int = 2_000, variants: dict[str, list[str]] | None = None,
+          extra: dict | None = None) -> OfflineStats:
     """Write the whole script index into `out` (replacing what was there)."""
     writer = IndexWriter(out)
     for d in docs:
         writer.add(d)
     return writer.finish(pages, page_template, station_aliases=station_aliases, chunk_bytes=chunk_bytes,
-                         field_budget=field_budget, ids_per_chunk=ids_per_chunk, extra=extra)
+                         field_budget=field_budget, ids_per_chunk=ids_per_chunk, variants=variants, extra=extra)

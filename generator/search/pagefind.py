@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import Doc
+from .text import Doc, term_counts
 
 GROUP_SIZE = 10_000
 FOLDER = "pagefind"
@@ -94,13 +94,24 @@ def _wait_written(bundle: Path, timeout: float = 600.0) -> None:
         time.sleep(0.05)
 
 
-def record(d: Doc) -> dict:
-    """A Pagefind custom record: body, then key fields (so excerpts come from the body); meta; filters; date."""
+def spellings(d: Doc, variants: dict[str, list[str]]) -> list[str]:
+    """The other spellings (variants.py) of the words of a cable that it does not write itself: Pagefind has no
+    OR, so a cable saying `Qadhafi` is given `gaddafi qaddafi` to be found by them."""
+    if not variants:
+        return []
+    have = term_counts(f"{d.body}\n{d.key}")
+    return sorted({v for t in have if t in variants for v in variants[t]} - have.keys())
+
+
+def record(d: Doc, variants: dict[str, list[str]] | None = None) -> dict:
+    """A Pagefind custom record: body, then key fields (so excerpts come from the body), then the other
+    spellings of its names; meta (with where its paragraphs start, for the result's link); filters; date."""
     meta = {"title": f"{d.id}: {d.subject}" if d.subject else d.id, "id": d.id, "url": d.url, "date": d.date,
             "origin": d.origin, "originName": d.origin_name, "classification": d.classification,
-            "subject": d.subject}
+            "subject": d.subject, "pars": json.dumps([list(a) for a in d.anchors], separators=(",", ":"))}
     filters = {"year": [d.year], "origin": [d.origin], "classification": [d.classification], "tag": list(d.tags)}
-    return {"url": d.url, "content": f"{d.body}\n{d.key}\n{d.refs}", "language": "en", "meta": meta,
+    content = "\n".join([d.body, d.key, d.refs, *[" ".join(spellings(d, variants or {}))]])
+    return {"url": d.url, "content": content, "language": "en", "meta": meta,
             "filters": {k: [x for x in v if x] for k, v in filters.items() if any(v)},
             "sort": {"date": d.date}}
 
@@ -140,7 +151,8 @@ class PagefindStats:
     peak_kb: int
 
 
-def write(site: Path, docs: list[Doc], *, folder: str = FOLDER, group_size: int = GROUP_SIZE) -> PagefindStats:
+def write(site: Path, docs: list[Doc], *, folder: str = FOLDER, group_size: int = GROUP_SIZE,
+          variants: dict[str, list[str]] | None = None) -> PagefindStats:
     """Write one Pagefind bundle per group under `<site>/<folder>/<group>/`; return their site-relative paths."""
     root = site / folder
     if root.exists():
@@ -152,7 +164,7 @@ def write(site: Path, docs: list[Doc], *, folder: str = FOLDER, group_size: int 
         try:
             index_id = service.send({"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
             for d in items:
-                service.send({"type": "AddRecord", "index_id": index_id, **record(d)})
+                service.send({"type": "AddRecord", "index_id": index_id, **record(d, variants)})
             service.measure()
             service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(root / name)})
             _wait_written(root / name)

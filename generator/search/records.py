@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .. import resolve, urls
 from ..record import Cable
-from .text import Doc, body_text, key_text
+from ..render.body import paragraph_ids
+from .text import Doc, body_and_anchors, key_text
 
 
 def page_url(cable_id: str) -> str:
@@ -26,10 +27,17 @@ def page_url(cable_id: str) -> str:
 def to_doc(c: Cable, meanings: dict[str, str]) -> Doc:
     """The searchable form of one cable."""
     year = str(resolve.cable_year(c))
+    body, anchors = body_and_anchors(c, paragraph_ids(c.paragraphs))
     return Doc(id=c.id, url=page_url(c.id), date=c.date or year, year=year, origin=c.origin or "",
                origin_name=c.origin_name or "", classification=c.classification or "",
                subject=c.subject or "", tags=tuple(dict.fromkeys(c.tags)), key=key_text(c, meanings),
-               body=body_text(c), refs=" ".join(sorted({r.id for r in c.references if r.id})))
+               body=body, refs=" ".join(sorted({r.id for r in c.references if r.id})), anchors=anchors)
+
+
+def names(c: Cable) -> list[list[str]]:
+    """Each entity the cable names: its type, its name, then the other spellings the entity pass merged into it;
+    the search step finds the other spellings of a word in them (variants.py)."""
+    return [[e.type, e.name, *e.aliases] for e in c.entities]
 
 
 def documents(cables: Iterable[Cable]) -> list[Doc]:
@@ -66,13 +74,15 @@ class Record:
     doc: Doc
     aliases: tuple[str, ...]
     order: tuple[str, str, str]
+    names: tuple[tuple[str, ...], ...] = ()
 
 
 def chunk_records(cables: Iterable[Cable], meanings: dict[str, str],
                   versions: dict[str, list[Cable]] | None = None) -> str:
     """The search records of a chunk of archive cables (one per ID, deduplicated already), as JSON Lines.
 
-    One line per cable, oldest first within the chunk: its Doc fields, its aliases and its `resolve.sort_key`.
+    One line per cable, oldest first within the chunk: its Doc fields, its aliases, its `resolve.sort_key` and the
+    spellings of its entities (`names`).
     ASCII JSON with fixed key order, so the same cables give the same bytes. `meanings` is tag -> meaning (what
     `to_doc` puts into the key text); extra tags in it do no harm. `versions` (Archive.versions: ID -> the inputs
     not shown) adds the IDs those inputs go by, so a reader typing one still reaches the page.
@@ -81,9 +91,10 @@ def chunk_records(cables: Iterable[Cable], meanings: dict[str, str],
     others = versions or {}
     for c in sorted(cables, key=resolve.sort_key):
         d = to_doc(c, meanings)
-        names = [*c.aliases, *(a for v in others.get(c.id, ()) for a in v.aliases)]
+        ids = [*c.aliases, *(a for v in others.get(c.id, ()) for a in v.aliases)]
         rec = {"order": list(resolve.sort_key(c)), **asdict(d), "tags": list(d.tags),
-               "aliases": [a for a in dict.fromkeys(names) if a != c.id]}
+               "anchors": [list(a) for a in d.anchors],
+               "aliases": [a for a in dict.fromkeys(ids) if a != c.id], "names": names(c)}
         lines.append(json.dumps(rec, ensure_ascii=True, separators=(",", ":")) + "\n")
     return "".join(lines)
 
@@ -91,9 +102,11 @@ def chunk_records(cables: Iterable[Cable], meanings: dict[str, str],
 def _parse(line: str) -> Record:
     """One line of `chunk_records` back as a Record."""
     rec = json.loads(line)
-    fields = {f.name: rec[f.name] for f in dataclass_fields(Doc)}
+    fields = {f.name: rec[f.name] for f in dataclass_fields(Doc) if f.name in rec}
     fields["tags"] = tuple(fields["tags"])
-    return Record(doc=Doc(**fields), aliases=tuple(rec["aliases"]), order=tuple(rec["order"]))
+    fields["anchors"] = tuple((at, pid) for at, pid in fields.get("anchors", ()))
+    return Record(doc=Doc(**fields), aliases=tuple(rec["aliases"]), order=tuple(rec["order"]),
+                  names=tuple(tuple(n) for n in rec.get("names", ())))
 
 
 def records_paths(docs: str | Path) -> list[Path]:

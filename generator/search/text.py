@@ -46,18 +46,34 @@ def term_counts(text: str) -> dict[str, int]:
 
 def body_text(cable: Cable) -> str:
     """The cable's body as a reader sees it: its paragraphs, with their headings, one per line."""
+    return body_and_anchors(cable, [""] * len(cable.paragraphs))[0]
+
+
+def utf16_len(text: str) -> int:
+    """Length of a text as JavaScript counts it (a character beyond U+FFFF is two units)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def body_and_anchors(cable: Cable, ids: list[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """`body_text`, and where each paragraph starts in it (UTF-16 offset) with its anchor from `ids`."""
     out: list[str] = []
-    for p in cable.paragraphs:
-        if p.heading:
-            out.append(p.heading)
-        out.append(f"{p.number}. {p.text}" if p.number is not None else p.text)
-    return "\n".join(out)
+    anchors: list[tuple[int, str]] = []
+    at = 0
+    for p, pid in zip(cable.paragraphs, ids):
+        anchors.append((at, pid))
+        lines = [p.heading] if p.heading else []
+        lines.append(f"{p.number}. {p.text}" if p.number is not None else p.text)
+        for line in lines:
+            out.append(line)
+            at += utf16_len(line) + 1
+    return "\n".join(out), tuple(a for a in anchors if a[1])
 
 
 def key_text(cable: Cable, tag_meanings: dict[str, str] | None = None) -> str:
     """The fields a match in counts most: ID and aliases, subject, tags (codes and meanings), origin, entities."""
     meanings = tag_meanings or {}
     parts = [cable.id, *cable.aliases, cable.subject or "", cable.origin or "", cable.origin_name or ""]
+    parts += cable.caveats  # SIPDIS, NOFORN ...: in the header, not the body, yet readers search for them
     for t in cable.tags:
         parts += [t, meanings.get(t, "")]
     parts += [e.name for e in cable.entities]
@@ -80,6 +96,9 @@ class Doc:
     key: str
     body: str
     refs: str = ""  # the IDs it cites, so an ID query also finds the cables that cite it
+    # where each paragraph (with its heading) starts in `body`, in UTF-16 units as the browser counts, and its
+    # anchor on the cable page: a result opens at the paragraph that matched
+    anchors: tuple[tuple[int, str], ...] = ()
 
     def weights(self) -> dict[str, int]:
         """Term -> weight level 1..7: body frequency (1-3), plus 4 when the term is in a key field."""

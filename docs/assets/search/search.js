@@ -6,7 +6,12 @@
  * - Pagefind, over http only, when the search step was run with --pagefind (generator/search/pagefind.py: one
  *   bundle per group of years, merged here). `?engine=offline` forces our index (the benchmark uses it).
  *
- * Typing a cable ID (08STATE34976, 08state34976, 08 STATE 34976) goes straight to its page.
+ * Typing a cable ID (08STATE34976, 08state34976, 08 STATE 34976) goes straight to its page. Words in double
+ * quotes are a phrase (exactly those words in a row); a loose word also finds its stem and the other spellings
+ * of a name (`qadhafi`: gaddafi, qaddafi; generator/search/variants.py). The search lives in the address
+ * (`?q=…&tag=…`), so it can be shared and Back/Forward walk through it; a result opens its cable at the
+ * paragraph that matched (`#par7`) with the words marked (`?hl=`, done here: this script is on every page).
+ * Values from cables are never keys of plain objects (`__proto__`, `constructor`): Map and Set hold them.
  * Everything shown comes from cables, so it is inserted as text, never as HTML.
  */
 (function () {
@@ -77,12 +82,28 @@
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function queryTerms(query, stopwords) {
-    var seen = {}, out = [];
-    (fold(query).match(/[a-z0-9]+/g) || []).forEach(function (t) {
-      if (t.length >= 2 && t.length <= 40 && !stopwords[t] && !seen[t]) { seen[t] = true; out.push(t); }
+  function indexable(t, stop) {
+    return t.length >= 2 && t.length <= 40 && !stop.has(t);
+  }
+
+  /* A query as the engines take it: `terms` every index term it needs (all in each result), `exact` those
+     written in double quotes (no stem, no other spelling), `phrases` the quoted runs of words (every word, stop
+     words too), checked against the cable's text. An unclosed quote runs to the end (while typing). */
+  function parseQuery(query, stop) {
+    var terms = [], exact = new Set(), phrases = [], loose = new Set();
+    query.split('"').forEach(function (part, k) {
+      var words = fold(part).match(/[a-z0-9]+/g) || [], quoted = k % 2 === 1;
+      if (quoted && words.length > 1) phrases.push(words);
+      words.forEach(function (t) {
+        if (!indexable(t, stop)) return;
+        if (terms.indexOf(t) < 0) terms.push(t);
+        if (quoted) exact.add(t); else loose.add(t);
+      });
     });
-    return out;
+    loose.forEach(function (t) { exact.delete(t); }); // written both ways: the looser reading
+    return { terms: terms, exact: exact, phrases: phrases, single: terms.filter(function (t) {
+      return loose.has(t) || !phrases.some(function (p) { return p.indexOf(t) >= 0; });
+    }) };
   }
 
   /* A rough English stem, matched as a prefix: sources -> sourc, countries -> countr, talks -> talk,
@@ -97,36 +118,79 @@
     return null;
   }
 
-  /* What to mark in a result: the query terms and their stems. */
-  function marks(terms) {
-    var out = terms.slice();
-    terms.forEach(function (t) { var s = stem(t); if (s) out.push(s); });
+  /* What to mark in a text: {words: [{t, prefix}], phrases: [[word...]]}. A loose word is marked with its
+     stem and its other spellings, as prefixes; a quoted word exactly; a phrase only where it stands whole. */
+  function marksOf(q, alts) {
+    var words = [];
+    q.single.forEach(function (t) {
+      if (q.exact.has(t)) { words.push({ t: t, prefix: false }); return; }
+      var k = q.terms.indexOf(t), s = stem(t);
+      [t].concat(s ? [s] : [], (alts && alts[k]) || []).forEach(function (w) { words.push({ t: w, prefix: true }); });
+    });
+    return { words: words, phrases: q.phrases };
+  }
+
+  /* Marks as they travel in a result's address (`?hl=`): words (`*` ends a prefix), phrases joined by `-`. */
+  function marksParam(m) {
+    return m.words.map(function (w) { return w.t + (w.prefix ? "*" : ""); })
+      .concat(m.phrases.map(function (p) { return p.join("-"); })).join(" ");
+  }
+
+  function marksFromParam(text) {
+    var m = { words: [], phrases: [] };
+    fold(text).split(/\s+/).forEach(function (item) {
+      var parts = item.match(/[a-z0-9]+/g) || [];
+      if (parts.length > 1) m.phrases.push(parts);
+      else if (parts.length === 1) m.words.push({ t: parts[0], prefix: /\*$/.test(item) });
+    });
+    return m;
+  }
+
+  function wordHit(word, w) {
+    return word === w.t || (w.prefix && w.t.length >= 3 && word.indexOf(w.t) === 0);
+  }
+
+  /* Where a text matches the marks: [[start, end]...] in its own offsets, in order. */
+  function markRanges(text, m) {
+    var found = [], re = /[\p{L}\p{N}]+/gu, r;
+    while ((r = re.exec(text))) found.push({ at: r.index, end: r.index + r[0].length, w: fold(r[0]) });
+    var out = [];
+    for (var i = 0; i < found.length; i++) {
+      var hit = null;
+      for (var p = 0; p < m.phrases.length && !hit; p++) {
+        var ph = m.phrases[p], k = 0;
+        while (k < ph.length && i + k < found.length && found[i + k].w === ph[k]) k++;
+        if (k === ph.length) hit = [found[i].at, found[i + k - 1].end, k];
+      }
+      if (!hit && m.words.some(function (w) { return wordHit(found[i].w, w); })) hit = [found[i].at, found[i].end, 1];
+      if (hit) { out.push([hit[0], hit[1]]); i += hit[2] - 1; }
+    }
     return out;
   }
 
-  /* Text as segments [{text, mark}], marking words that a query term matches (equal, or as a prefix). */
-  function highlight(text, terms) {
-    var out = [], last = 0, re = /[\p{L}\p{N}]+/gu, m;
-    while ((m = re.exec(text))) {
-      var word = fold(m[0]);
-      var hit = terms.some(function (t) { return word === t || (t.length >= 3 && word.indexOf(t) === 0); });
-      if (hit) {
-        if (m.index > last) out.push({ text: text.slice(last, m.index) });
-        out.push({ text: m[0], mark: true });
-        last = m.index + m[0].length;
-      }
-    }
+  /* Text as segments [{text, mark}]. */
+  function highlight(text, m) {
+    var out = [], last = 0;
+    markRanges(text, m).forEach(function (r) {
+      if (r[0] > last) out.push({ text: text.slice(last, r[0]) });
+      out.push({ text: text.slice(r[0], r[1]), mark: true });
+      last = r[1];
+    });
     if (last < text.length) out.push({ text: text.slice(last) });
     return out;
   }
 
-  /* The densest window of about `size` words around the query's matches. */
-  function excerpt(body, terms, size) {
-    var words = [], re = /\S+/g, m;
-    while ((m = re.exec(body))) words.push(m);
-    if (!words.length) return [];
-    var hits = words.map(function (w) {
-      return highlight(w[0], terms).some(function (s) { return s.mark; }) ? 1 : 0;
+  /* The densest window of about `size` words around the matches: its segments, and where in the body its first
+     match is (-1 when none), for the paragraph the result opens at. */
+  function excerpt(body, m, size) {
+    var words = [], re = /\S+/g, r;
+    while ((r = re.exec(body))) words.push(r);
+    if (!words.length) return { segs: [], at: -1 };
+    var ranges = markRanges(body, m), hits = new Uint8Array(words.length), j = 0;
+    words.forEach(function (w, k) {
+      var end = w.index + w[0].length;
+      while (j < ranges.length && ranges[j][1] <= w.index) j++;
+      if (j < ranges.length && ranges[j][0] < end) hits[k] = 1;
     });
     var best = 0, bestAt = 0, sum = 0;
     for (var k = 0; k < words.length; k++) {
@@ -137,16 +201,42 @@
     while (best && !hits[first]) first++;
     var start = best ? Math.max(0, first - Math.floor(size / 4)) : 0, end = Math.min(words.length, start + size);
     var from = words[start].index, to = words[end - 1].index + words[end - 1][0].length;
-    var segs = highlight(body.slice(from, to).replace(/\s+/g, " "), terms);
+    var segs = highlight(body.slice(from, to).replace(/\s+/g, " "), m);
     if (start > 0) segs.unshift({ text: "… " });
     if (end < words.length) segs.push({ text: " …" });
-    return segs;
+    return { segs: segs, at: best ? words[first].index : -1 };
+  }
+
+  /* The anchor of the paragraph that holds body offset `at` (pars: [[offset, anchor]...] in order), or "". */
+  function anchorAt(pars, at) {
+    var out = "";
+    if (at < 0 || !pars) return out;
+    for (var k = 0; k < pars.length && pars[k][0] <= at; k++) out = pars[k][1];
+    return out;
+  }
+
+  /* A result's address: its page, the marks to show there, and the paragraph to open at. */
+  function resultUrl(url, m, at, pars) {
+    var u = new URL(url, BASE), hl = marksParam(m), anchor = anchorAt(pars, at);
+    if (hl) u.searchParams.set("hl", hl);
+    if (anchor) u.hash = anchor;
+    return u.href;
+  }
+
+  /* Whether a text holds every phrase (words in a row, whatever stands between them). */
+  function hasPhrases(text, phrases) {
+    var t = fold(text);
+    return phrases.every(function (p) {
+      return new RegExp("(^|[^a-z0-9])" + p.join("[^a-z0-9]+") + "(?![a-z0-9])").test(t);
+    });
   }
 
   function toSet(list) {
-    var set = {};
-    list.forEach(function (w) { set[w] = true; });
-    return set;
+    return new Set(list);
+  }
+
+  function own(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
   }
 
   /* ---------------------------------------------------------------- cable IDs */
@@ -162,7 +252,7 @@
     var q = query.trim().toUpperCase().replace(/[\s._\/-]+/g, "");
     var m = /^(\d{2}|19\d{2}|20\d{2})([A-Z]{2,})(\d{1,7})$/.exec(q);
     if (!m) return null;
-    var station = stations[m[2]] || m[2];
+    var station = own(stations, m[2]) ? stations[m[2]] : m[2];
     return m[1].slice(-2) + station + String(parseInt(m[3], 10));
   }
 
@@ -235,11 +325,12 @@
 
   var WEIGHT = [0, 1, 1.4, 1.7, 3, 3.4, 3.7, 4];
 
-  /* Score of every doc for one query term (exact matches count in full; words it or its stem starts, 60%). */
-  OfflineEngine.prototype.termScores = async function (term) {
-    var self = this, n = this.man.docs, prefix = term.length >= 3, root = stem(term) || term;
-    var ks = this.chunksFor(root, prefix), own = this.chunksFor(term, false)[0];
-    if (ks.indexOf(own) < 0) ks.push(own); // the exact term, even when its stem's words fill three chunks
+  /* Score of every doc for one index term, or null when no doc has it. A loose term also matches, at 60%, the
+     words it or its stem starts; an exact (quoted) one only itself. */
+  OfflineEngine.prototype.termScores = async function (term, exact) {
+    var self = this, n = this.man.docs, prefix = !exact && term.length >= 3, root = (!exact && stem(term)) || term;
+    var ks = this.chunksFor(root, prefix), mine = this.chunksFor(term, false)[0];
+    if (ks.indexOf(mine) < 0) ks.push(mine); // the exact term, even when its stem's words fill three chunks
     var chunks = await Promise.all(ks.map(function (k) { return self.chunk(k); }));
     var scores = new Float32Array(n), found = false;
     chunks.forEach(function (chunk) {
@@ -258,10 +349,41 @@
     return found ? scores : null;
   };
 
-  /* The terms of a query; a query that spells a cable ID searches for that ID (the cable, and who cites it). */
-  function searchTerms(query, man, stop) {
+  /* The other spellings of a word (variants.py: `qadhafi` -> gaddafi, qaddafi), [] when it has none. */
+  async function variantsOf(man, term) {
+    var v = man.variants;
+    if (!v || !v.firsts.length) return [];
+    var k = lastAtMost(v.firsts, term);
+    if (k < 0) return [];
+    var file = v.dir + "/" + k + ".js", table = await loadData("variants", file, file);
+    return own(table, term) ? table[term] : [];
+  }
+
+  /* Scores for a term and its other spellings: a doc scores by the best of them. */
+  OfflineEngine.prototype.scores = async function (term, exact, alts) {
+    var self = this, all = await Promise.all([term].concat(alts).map(function (t, k) {
+      return self.termScores(t, exact || k > 0 && t.length < 3);
+    }));
+    var out = null;
+    all.forEach(function (s) {
+      if (!s) return;
+      if (!out) { out = s; return; }
+      for (var d = 0; d < s.length; d++) if (s[d] > out[d]) out[d] = s[d];
+    });
+    return out;
+  };
+
+  /* The query parsed, and the other spellings of its loose terms (a query that spells a cable ID searches for
+     that ID: the cable, and who cites it). */
+  async function prepare(query, man, stop) {
     var id = parseId(query, man.stations);
-    return id ? [id.toLowerCase()] : queryTerms(query, stop);
+    var q = id ? { terms: [id.toLowerCase()], exact: new Set(), phrases: [], single: [id.toLowerCase()] }
+      : parseQuery(query, stop);
+    q.alts = await Promise.all(q.terms.map(function (t) {
+      return q.exact.has(t) || id ? [] : variantsOf(man, t);
+    }));
+    q.marks = marksOf(q, q.alts);
+    return q;
   }
 
   /* Docs allowed by the chosen filters but the one of field `except` (for that field's counts); null = all. */
@@ -275,12 +397,39 @@
     return out;
   }
 
+  var PHRASE_CHECKS = 3000; // a quoted phrase is checked in the text of at most this many best candidates
+
+  OfflineEngine.prototype.doc = function (n) {
+    var path = this.man.docDir + "/" + Math.floor(n / this.man.docsPerDir) + "/" + n + ".js";
+    return loadData("doc", n, path);
+  };
+
+  /* Keep the docs whose text (subject and body) holds every quoted phrase; the others score 0. Returns how many
+     candidates were left unchecked (beyond PHRASE_CHECKS, best first: they are dropped too). */
+  OfflineEngine.prototype.checkPhrases = async function (total, phrases) {
+    var self = this, cands = [];
+    for (var d = 0; d < total.length; d++) if (total[d] > 0) cands.push(d);
+    cands.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    var skipped = Math.max(0, cands.length - PHRASE_CHECKS);
+    cands.slice(PHRASE_CHECKS).forEach(function (d) { total[d] = 0; });
+    cands = cands.slice(0, PHRASE_CHECKS);
+    for (var k = 0; k < cands.length; k += 200) {
+      var batch = cands.slice(k, k + 200);
+      var docs = await Promise.all(batch.map(function (d) { return self.doc(d); }));
+      docs.forEach(function (doc, j) {
+        if (!hasPhrases(doc.subject + "\n" + doc.body, phrases)) total[batch[j]] = 0;
+      });
+    }
+    return skipped;
+  };
+
   OfflineEngine.prototype.search = async function (query, filters, sort) {
     var self = this, n = this.man.docs, facets = this.man.facets.fields;
-    var terms = searchTerms(query, this.man, this.stop);
-    if (!terms.length && !hasFilters(filters)) return emptyResult(terms);
+    var q = await prepare(query, this.man, this.stop);
+    var terms = q.terms;
+    if (!terms.length && !hasFilters(filters)) return emptyResult(q);
     var loaded = await Promise.all([
-      Promise.all(terms.map(function (t) { return self.termScores(t); })),
+      Promise.all(terms.map(function (t, k) { return self.scores(t, q.exact.has(t), q.alts[k]); })),
       Promise.all(FIELDS.map(function (f) { return filters[f[0]] ? self.valueDocs(f[0], filters[f[0]]) : null; })),
       Promise.all(FIELDS.map(function (f) { return self.fieldLists(f[0]); }))
     ]);
@@ -291,7 +440,7 @@
       docs.forEach(function (d) { m[d] = 1; });
       return m;
     });
-    var total = null;
+    var total = null, unchecked = 0;
     if (terms.length) {
       total = new Float32Array(n);
       for (var d = 0; d < n; d++) {
@@ -302,6 +451,7 @@
         }
         total[d] = s;
       }
+      if (q.phrases.length) unchecked = await this.checkPhrases(total, q.phrases);
     }
     var match = function (mask, d) { return (!total || total[d] > 0) && (!mask || mask[d]); };
     var mask = allowed(masks, -1, n), docs = [];
@@ -310,33 +460,33 @@
     else if (sort !== "oldest") docs.sort(function (a, b) { return total[b] - total[a] || b - a; });
     var counts = {}, archiveWide = {};
     FIELDS.forEach(function (f, i) {
-      var c = counts[f[0]] = {}, values = facets[f[0]].values;
+      var c = counts[f[0]] = new Map(), values = facets[f[0]].values;
       if (!lists[i]) { // too big to load whole: counts over the whole archive
         archiveWide[f[0]] = true;
-        values.forEach(function (v, k) { c[v] = facets[f[0]].counts[k]; });
+        values.forEach(function (v, k) { c.set(v, facets[f[0]].counts[k]); });
         return;
       }
       var m = allowed(masks, i, n);
       lists[i].forEach(function (members, k) {
         var x = 0;
         for (var j = 0; j < members.length; j++) if (match(m, members[j])) x++;
-        if (x) c[values[k]] = x;
+        if (x) c.set(values[k], x);
       });
     });
     return {
-      terms: terms, count: docs.length, counts: counts, archiveWide: archiveWide,
-      labels: { origin: facets.origin.labels || {} },
-      items: docs.map(function (doc) { return function () { return self.item(doc, marks(terms)); }; })
+      terms: terms, count: docs.length, counts: counts, archiveWide: archiveWide, unchecked: unchecked,
+      labels: { origin: new Map(facets.origin.labels || []) },
+      items: docs.map(function (doc) { return function () { return self.item(doc, q.marks); }; })
     };
   };
 
-  OfflineEngine.prototype.item = function (n, terms) {
-    var path = this.man.docDir + "/" + Math.floor(n / this.man.docsPerDir) + "/" + n + ".js";
-    return loadData("doc", n, path).then(function (doc) {
+  OfflineEngine.prototype.item = function (n, m) {
+    return this.doc(n).then(function (doc) {
+      var ex = excerpt(doc.body, m, 32);
       return {
-        id: doc.id, url: new URL(doc.url, BASE).href, date: doc.date, origin: doc.origin,
+        id: doc.id, url: resultUrl(doc.url, m, ex.at, doc.pars), date: doc.date, origin: doc.origin,
         originName: doc.originName, classification: doc.classification,
-        subject: highlight(doc.subject, terms), excerpt: excerpt(doc.body, terms, 32)
+        subject: highlight(doc.subject, m), excerpt: ex.segs
       };
     });
   };
@@ -345,8 +495,8 @@
     return FIELDS.some(function (f) { return !!filters[f[0]]; });
   }
 
-  function emptyResult(terms) {
-    return { terms: terms, count: 0, counts: null, items: [] };
+  function emptyResult(q) {
+    return { terms: q.terms, count: 0, counts: null, items: [] };
   }
 
   /* ---------------------------------------------------------------- engine: Pagefind (http) */
@@ -380,51 +530,58 @@
     return out;
   }
 
-  PagefindEngine.prototype.search = function (query, filters, sort) {
+  /* Pagefind's query: the loose terms, then each phrase in double quotes (Pagefind matches those exactly). */
+  function pfText(q) {
+    var words = q.single.slice();
+    q.phrases.forEach(function (p) { words.push('"' + p.join(" ") + '"'); });
+    return words.length ? words.join(" ") : null;
+  }
+
+  /* A value -> count Map of what Pagefind counted (a plain object from its JSON), without the zeros. */
+  function countMap(obj) {
+    var out = new Map();
+    Object.keys(obj || {}).forEach(function (v) { if (obj[v]) out.set(v, obj[v]); });
+    return out;
+  }
+
+  PagefindEngine.prototype.search = async function (query, filters, sort) {
     var self = this, pf = this.pf;
-    var terms = searchTerms(query, this.man, this.stop);
-    if (!terms.length && !hasFilters(filters)) return Promise.resolve(emptyResult(terms));
-    var text = terms.length ? terms.join(" ") : null;
+    var q = await prepare(query, this.man, this.stop);
+    if (!q.terms.length && !hasFilters(filters)) return emptyResult(q);
+    var text = q.terms.length ? pfText(q) : null;
     var opts = { filters: pfFilters(filters) };
-    if (sort === "newest" || (!terms.length && sort !== "oldest")) opts.sort = { date: "desc" };
+    if (sort === "newest" || (!q.terms.length && sort !== "oldest")) opts.sort = { date: "desc" };
     else if (sort === "oldest") opts.sort = { date: "asc" };
-    return pf.search(text, opts).then(function (res) {
-      if (!res) return emptyResult(terms); // superseded by a newer search
-      var counts = {}, extra = [];
-      FIELDS.forEach(function (f) {
-        if (filters[f[0]]) {
-          extra.push(pf.search(text, { filters: pfFilters(filters, f[0]) }).then(function (r) {
-            counts[f[0]] = (r && r.filters && r.filters[f[0]]) || {};
-          }));
-        } else {
-          counts[f[0]] = (res.filters && res.filters[f[0]]) || {};
-        }
-      });
-      return Promise.all(extra).then(function () {
-        FIELDS.forEach(function (f) {
-          Object.keys(counts[f[0]]).forEach(function (v) { if (!counts[f[0]][v]) delete counts[f[0]][v]; });
-        });
-        return {
-          terms: terms, count: res.results.length, counts: counts, archiveWide: {},
-          labels: { origin: self.man.facets.fields.origin.labels || {} },
-          items: res.results.map(function (r) { return function () { return r.data().then(function (d) {
-            return self.item(d, marks(terms));
-          }); }; })
-        };
-      });
-    });
+    var res = await pf.search(text, opts);
+    if (!res) return emptyResult(q); // superseded by a newer search
+    var counts = {};
+    await Promise.all(FIELDS.map(async function (f) {
+      var r = filters[f[0]] ? await pf.search(text, { filters: pfFilters(filters, f[0]) }) : res;
+      counts[f[0]] = countMap(r && r.filters && r.filters[f[0]]);
+    }));
+    return {
+      terms: q.terms, count: res.results.length, counts: counts, archiveWide: {},
+      labels: { origin: new Map(self.man.facets.fields.origin.labels || []) },
+      items: res.results.map(function (r) { return function () { return r.data().then(function (d) {
+        return self.item(d, q.marks);
+      }); }; })
+    };
   };
 
   /* Our own excerpt from the cable body (Pagefind returns the full content: body, then the key fields), so both
-     engines show the same kind of excerpt; Pagefind's own one when only a stemmed form matched. */
-  PagefindEngine.prototype.item = function (data, terms) {
+     engines show the same kind of excerpt; Pagefind's own one when only a stemmed form matched. The paragraph
+     anchors travel in the meta as JSON (Pagefind's meta values are strings). */
+  PagefindEngine.prototype.item = function (data, marks) {
     var m = data.meta || {}, content = data.content || "";
     var cut = m.id ? content.lastIndexOf(m.id) : -1;
-    var own = excerpt(cut > 0 ? content.slice(0, cut) : content, terms, 32);
+    var ex = excerpt(cut > 0 ? content.slice(0, cut) : content, marks, 32), pars = null;
+    try { pars = JSON.parse(m.pars || "[]"); } catch (e) { pars = null; }
     return {
-      id: m.id, url: new URL(m.url, BASE).href, date: m.date, origin: m.origin, originName: m.originName || "",
-      classification: m.classification, subject: highlight(m.subject || "", terms),
-      excerpt: own.some(function (seg) { return seg.mark; }) ? own : markedSegments(data.excerpt || "")
+      id: m.id, url: resultUrl(m.url, marks, ex.at, pars), date: m.date, origin: m.origin,
+      originName: m.originName || "", classification: m.classification, subject: highlight(m.subject || "", marks),
+      // Pagefind marks a quoted phrase's words one by one: with a phrase, our excerpt even without a mark
+      excerpt: marks.phrases.length || ex.segs.some(function (seg) { return seg.mark; }) ? ex.segs :
+        markedSegments(data.excerpt || "")
     };
   };
 
@@ -528,7 +685,7 @@
     var controls = FIELDS.map(function (f) {
       var s = el("select", { "aria-label": f[1], "data-cs-filter": f[0] }, [el("option", { value: "" }, [f[1]])]);
       self.selects[f[0]] = s;
-      s.addEventListener("change", function () { self.filters[f[0]] = s.value; self.run(); });
+      s.addEventListener("change", function () { self.filters[f[0]] = s.value; self.run({ push: true }); });
       return s;
     });
     this.sortSelect = el("select", { "aria-label": "Order", "data-cs-sort": "" }, [
@@ -536,7 +693,10 @@
       el("option", { value: "newest" }, ["Newest first"]),
       el("option", { value: "oldest" }, ["Oldest first"])
     ]);
-    this.sortSelect.addEventListener("change", function () { self.sort = self.sortSelect.value; self.run(); });
+    this.sortSelect.addEventListener("change", function () {
+      self.sort = self.sortSelect.value;
+      self.run({ push: true });
+    });
     controls.push(this.sortSelect);
     this.meta = el("div", { className: "md-search-result__meta", "data-cs": "meta" }, [HINT]);
     this.list = el("ol", { className: "md-search-result__list", "data-cs": "results" });
@@ -564,7 +724,12 @@
 
     this.form.addEventListener("submit", function (e) { e.preventDefault(); self.enter(); });
     this.form.addEventListener("reset", function () {
-      setTimeout(function () { self.filters = {}; self.resetSelects(); self.run(); self.input.focus(); }, 0);
+      setTimeout(function () {
+        self.filters = {};
+        self.resetSelects();
+        self.run({ push: true });
+        self.input.focus();
+      }, 0);
     });
     var timer = null;
     this.input.addEventListener("input", function () {
@@ -574,7 +739,9 @@
     this.input.addEventListener("focus", function () { self.open(true); });
     this.input.addEventListener("keydown", function (e) { self.keys(e); });
     this.toggle.addEventListener("change", function () {
-      if (self.toggle.checked) { self.input.focus(); engine(); } else { self.input.blur(); }
+      if (self.toggle.checked) { self.input.focus(); engine(); return; }
+      self.input.blur();
+      if (!self.restoring) self.remember(true, true); // closed: Back opens it again as it was
     });
     document.addEventListener("keydown", function (e) { self.global(e); });
   }
@@ -628,8 +795,56 @@
     FIELDS.forEach(function (f) { self.selects[f[0]].value = ""; });
   };
 
-  UI.prototype.run = function () {
+  /* ---------------------------------------------------------------- the search in the address
+
+     `?q=…&year=…&origin=…&classification=…&tag=…&sort=…` on whatever page the search was opened: a link that can
+     be shared, and Back/Forward walk through the searches. Typing replaces the entry; opening a search, choosing
+     a filter or an order, and closing the search add one. Other parameters (`engine`, `hl`) are kept. */
+  var STATE = ["q", "sort"].concat(FIELDS.map(function (f) { return f[0]; }));
+
+  function hasState(params) {
+    return STATE.some(function (k) { return !!params.get(k); });
+  }
+
+  UI.prototype.stateUrl = function (clear) {
+    var self = this, u = new URL(location.href);
+    STATE.forEach(function (k) { u.searchParams.delete(k); });
+    if (!clear) {
+      if (this.input.value.trim()) u.searchParams.set("q", this.input.value);
+      FIELDS.forEach(function (f) { if (self.filters[f[0]]) u.searchParams.set(f[0], self.filters[f[0]]); });
+      if (this.sort !== "relevance") u.searchParams.set("sort", this.sort);
+    }
+    return u;
+  };
+
+  UI.prototype.remember = function (push, clear) {
+    var u = this.stateUrl(clear), had = hasState(new URLSearchParams(location.search));
+    if (u.href === location.href || (!had && !hasState(u.searchParams))) return;
+    try {
+      if (push || !had) history.pushState({ cableSearch: true }, "", u.href);
+      else history.replaceState(history.state, "", u.href);
+    } catch (e) { /* a browser that refuses to rewrite this address: the search still works */ }
+  };
+
+  /* The search the address holds (on arrival, and on Back/Forward). */
+  UI.prototype.restore = function () {
+    var self = this, params = new URLSearchParams(location.search);
+    this.input.value = params.get("q") || "";
+    this.filters = {};
+    FIELDS.forEach(function (f) { if (params.get(f[0])) self.filters[f[0]] = params.get(f[0]); });
+    this.sort = ["newest", "oldest"].indexOf(params.get("sort")) >= 0 ? params.get("sort") : "relevance";
+    this.sortSelect.value = this.sort;
+    this.restoring = true;
+    try {
+      if (hasState(params)) { this.open(true); this.run({ restore: true }); } else { this.open(false); }
+    } finally {
+      this.restoring = false;
+    }
+  };
+
+  UI.prototype.run = function (opts) {
     var self = this, seq = ++this.seq, query = this.input.value;
+    if (!(opts && opts.restore)) this.remember(!!(opts && opts.push));
     this.root.removeAttribute("data-cs-shown");
     this.showJump(query);
     engine().then(function (eng) {
@@ -645,8 +860,10 @@
       if (!res.terms.length && !hasFilters(self.filters)) {
         self.meta.textContent = query.trim() ? "Type at least two letters" : HINT;
       } else {
-        self.meta.textContent = res.count === 0 ? "No matching cables" :
-          res.count === 1 ? "1 matching cable" : res.count.toLocaleString("en") + " matching cables";
+        self.meta.textContent = (res.count === 0 ? "No matching cables" :
+          res.count === 1 ? "1 matching cable" : res.count.toLocaleString("en") + " matching cables") +
+          (res.unchecked ? " (the quoted words were looked for in the " + PHRASE_CHECKS.toLocaleString("en") +
+            " best matches only)" : "");
       }
       self.root.setAttribute("data-cs-count", String(res.count));
       return self.showMore().then(function () {
@@ -682,16 +899,16 @@
   UI.prototype.updateFilters = function (res) {
     var self = this;
     FIELDS.forEach(function (f) {
-      var s = self.selects[f[0]], counts = (res.counts && res.counts[f[0]]) || {}, chosen = self.filters[f[0]] || "";
-      var values = Object.keys(counts);
-      if (chosen && values.indexOf(chosen) < 0) values.push(chosen);
+      var s = self.selects[f[0]], counts = (res.counts && res.counts[f[0]]) || new Map();
+      var chosen = self.filters[f[0]] || "", values = Array.from(counts.keys());
+      if (chosen && !counts.has(chosen)) values.push(chosen);
       values.sort(f[0] === "year" ? function (a, b) { return b < a ? -1 : b > a ? 1 : 0; } : undefined);
       s.textContent = "";
       s.appendChild(el("option", { value: "" }, [chosen ? "Any " + f[1].toLowerCase() : f[1]]));
       values.forEach(function (v) {
         var label = v, names = res.labels && res.labels[f[0]];
-        if (names && names[v]) label = v + " (" + names[v] + ")";
-        s.appendChild(el("option", { value: v }, [label + " · " + (counts[v] || 0)]));
+        if (names && names.get(v)) label = v + " (" + names.get(v) + ")";
+        s.appendChild(el("option", { value: v }, [label + " · " + (counts.get(v) || 0)]));
       });
       s.value = chosen;
       s.disabled = !values.length;
@@ -724,22 +941,65 @@
     return el("li", { className: "md-search-result__item", "data-cable-id": it.id }, [link]);
   };
 
-  /* ?q=... opens the search with that query (links from elsewhere, and the tests). */
+  /* ---------------------------------------------------------------- a result's page: the words marked
+
+     A result links to `cable/ID.html?hl=…#parN`: the page opens at the paragraph that matched, and the words
+     the search matched are marked there (`hl` as marksParam writes it). */
+  function markText(node, m) {
+    var ranges = markRanges(node.textContent, m);
+    if (!ranges.length) return 0;
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), texts = [], t;
+    while ((t = walker.nextNode())) texts.push(t);
+    var pos = 0, r = 0;
+    texts.forEach(function (tn) {
+      var start = pos, end = pos + tn.data.length, cuts = [];
+      pos = end;
+      for (var k = r; k < ranges.length && ranges[k][0] < end; k++) {
+        var a = Math.max(ranges[k][0], start), b = Math.min(ranges[k][1], end);
+        if (a < b) cuts.push([a - start, b - start]);
+      }
+      while (r < ranges.length && ranges[r][1] <= end) r++;
+      for (var c = cuts.length - 1; c >= 0; c--) { // from the back, so the earlier offsets stay true
+        var mid = tn.splitText(cuts[c][0]);
+        mid.splitText(cuts[c][1] - cuts[c][0]);
+        var mark = document.createElement("mark");
+        mark.className = "cs-hit";
+        mid.parentNode.replaceChild(mark, mid);
+        mark.appendChild(mid);
+      }
+    });
+    return ranges.length;
+  }
+
+  function markArrival() {
+    var hl = new URLSearchParams(location.search).get("hl");
+    if (!hl) return;
+    var m = marksFromParam(hl), count = 0;
+    if (!m.words.length && !m.phrases.length) return;
+    document.querySelectorAll(".md-content h1, .cable-body p, .cable-body h3").forEach(function (node) {
+      count += markText(node, m);
+    });
+    document.documentElement.setAttribute("data-cs-marked", String(count));
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) {
+      target.classList.add("cs-target");
+      target.scrollIntoView({ block: "start" });
+    }
+  }
+
+  /* The search the address holds opens with the page (links from elsewhere, Back, and the tests). */
   function start() {
+    markArrival();
     var header = document.querySelector(".md-header__inner");
     if (!header || !document.getElementById("__search")) return;
     var ui = api.ui = new UI(header);
-    var q = new URLSearchParams(location.search).get("q");
-    if (q) {
-      ui.input.value = q;
-      ui.open(true);
-      ui.run();
-    }
+    if (hasState(new URLSearchParams(location.search))) ui.restore();
+    window.addEventListener("popstate", function () { ui.restore(); });
   }
 
   api.parseId = parseId;
   api.fold = fold;
-  api.terms = function (q) { return manifest().then(function (man) { return queryTerms(q, toSet(man.stopwords)); }); };
+  api.query = function (q) { return manifest().then(function (man) { return prepare(q, man, toSet(man.stopwords)); }); };
   api.engine = engine;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
