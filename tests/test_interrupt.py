@@ -170,3 +170,12 @@ def test_a_killed_build_leaves_a_scratch_folder_that_the_next_build_removes(tmp_
     alive.mkdir()
     assert build_mod.sweep_spills(str(tmp_path)) == [dead]
     assert not dead.exists() and alive.exists()
+
+
+def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    _site(work, [EXAMPLES], tmp)
+    (work / "site" / "cable" / "08STATE19406.html").unlink()  # as a stopped mkdocs leaves it
+    p = subprocess.run(_commands(work, [EXAMPLES])[2], cwd=ROOT, env=_env(tmp), capture_output=True, text=True)
+    assert p.returncode == 2 and "an unfinished site" in p.stderr and "cable/08STATE19406.html" in p.stderr
+    assert "Traceback" not in p.stderr

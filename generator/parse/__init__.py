@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import fields as dataclass_fields  # `fields` is this package's module of field parsers
+from dataclasses import is_dataclass, replace
 
 from .. import ids
 from ..readers.base import RawCable, shown
@@ -175,11 +177,9 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
 
     `known_years` is what the archive says of years (`year_hints`): `STATION+SERIAL` -> {year: votes}.
     """
-    # every field is read from the text without its invisible controls (bidi overrides, zero-width spaces): they
-    # would reach titles, listings and search; the original text (`text=` below) keeps them
-    meta = {k: _shown(v) for k, v in raw.meta.items()}
-    text = shown(raw.text)
-    full = f"{shown(raw.header)}\n{text}" if raw.header else text
+    meta = raw.meta
+    text = raw.text
+    full = f"{raw.header}\n{text}" if raw.header else text
     pre = _pre_of(raw, known_years)
     preamble, body_text = text[:pre.body_start], text[pre.body_start:]
     date, time, precedence, dtg, date_notes = _stated_date(raw, full)
@@ -228,7 +228,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     paragraphs = bodymod.split_paragraphs(body_text)
     notes += [n for n in (_id_year_note(date, cid), _cut_short_note(paragraphs, pre.subject)) if n]
 
-    return Cable(
+    return visible(Cable(
         id=cid, source=raw.source, format=raw.format, aliases=tuple(aliases),
         date=date, time=time, dtg=dtg, date_inferred=date_inferred,
         classification=classification, caveats=tuple(caveats), precedence=precedence,
@@ -242,15 +242,31 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         header=raw.header or _routing_header(text, pre.cls), text=raw.text.strip(),
         released=meta.get("released"),
         warnings=tuple(raw.notes) + tuple(notes) + tuple(annotation_notes(raw.annotations) if raw.annotations else ()),
-    )
+    ))
+
+
+_KEEP = frozenset({"text", "header", "source", "format", "warnings"})  # the original text keeps every character
+
+
+def visible(c: Cable) -> Cable:
+    """The cable with invisible controls (bidi overrides, zero-width spaces) taken out of every field a title,
+    a listing, a search result or a filter shows: `gnp\u202e.exe` would display as `exe.png`."""
+    changes = {f.name: _shown(getattr(c, f.name)) for f in dataclass_fields(c) if f.name not in _KEEP}
+    return replace(c, **{k: v for k, v in changes.items() if v is not getattr(c, k)})
 
 
 def _shown(value):
-    """A container's value (text, or a list of texts) without invisible controls."""
+    """A value without invisible controls; the same object when it has none (most values are ASCII)."""
     if isinstance(value, str):
-        return shown(value)
-    if isinstance(value, (list, tuple)):
-        return type(value)(shown(v) if isinstance(v, str) else v for v in value)
+        out = shown(value)
+        return value if out == value else out
+    if isinstance(value, tuple):
+        items = [_shown(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else tuple(items)
+    if is_dataclass(value):
+        changes = {f.name: _shown(getattr(value, f.name)) for f in dataclass_fields(value)}
+        changed = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+        return replace(value, **changed) if changed else value
     return value
 
 

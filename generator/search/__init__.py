@@ -140,10 +140,34 @@ def build_from_records(site: Path, docs_dir: str | Path, *, with_pagefind: bool 
 
 def main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,
          quiet: bool = False) -> int:
+    """The `search` command, holding the docs folder (no build changes the records while they are read)."""
+    from ..write import docs_lock
+
+    with docs_lock(docs):
+        return _main(site, paths, docs=docs, with_pagefind=with_pagefind, quiet=quiet)
+
+
+def unfinished(site: Path, docs: str | Path) -> list[str]:
+    """The pages of the last build that the site lacks: a site mkdocs did not finish (stopped, or failed) lacks
+    some, and an index written into it would point at pages that are not there."""
+    listed = Path(docs) / urls.MANIFEST
+    if not listed.is_file():
+        return []
+    paths = [p for p in listed.read_text(encoding="utf-8").splitlines() if p.endswith(".md")]
+    return [urls.html_path(p) for p in paths if not (site / urls.html_path(p)).is_file()]
+
+
+def _main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,
+          quiet: bool = False) -> int:
     """The `search` command: from the build's records in DOCS; from the sources only when there are none."""
     root = Path(site)
     if not (root / "index.html").exists():
         print(f"{site}: not a built site (no index.html); run mkdocs build first", file=sys.stderr)
+        return 2
+    missing = unfinished(root, docs)
+    if missing:
+        print(f"{site}: an unfinished site: {len(missing):,} pages of the build are missing (first: {missing[0]}); "
+              "run mkdocs again, then search", file=sys.stderr)
         return 2
     log = None if quiet else (lambda msg: print(msg, file=sys.stderr))
     if records_paths(docs):
