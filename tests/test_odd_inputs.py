@@ -190,3 +190,10 @@ def test_clean_leaves_nothing_generated_behind(tmp_path):
     (docs / ".index.md.4242.tmp").write_text("left by a killed build")
     assert main(["clean", "--docs", str(docs)]) == 0
     assert {p.relative_to(docs).as_posix() for p in docs.rglob("*")} == before
+
+
+def test_a_docs_folder_that_cannot_be_made_is_one_line_and_exit_1(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("not a folder")
+    assert main(["build", str(EXAMPLES), "--docs", str(tmp_path / "a-file" / "docs"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Not a directory" in err
