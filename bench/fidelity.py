@@ -37,6 +37,7 @@ _SUBJECT_END = re.compile(r"REF(?:S|TELS?)?\s*:|CLASSIFIED\s+BY\b|¶|^\s*1\.\s|-
                           re.I | re.M)
 _PAGE_BREAK = re.compile(r"\s0\d{7}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")  # `BRASILIA 00000351 001.2 OF 003`
 _MARK = re.compile(r"\s*[(\[]\s*(?:U|C|S|SBU|LOU|CONF|S/NF|C/NF|U/FOUO|S//NF|C//NF)\s*[)\]]\s*$", re.I)
+_LEAD_MARK = re.compile(r"^[(\[]\s*(?:U|C|S|SBU|LOU|CONF|S/NF|C/NF|U/FOUO|S//NF|C//NF)\s*[)\]]\s*")
 _DTG_TIME = re.compile(r"^\d{2}(\d{2})(\d{2})Z ")
 
 
@@ -104,6 +105,7 @@ def norm_subject(subject: str | None) -> str | None:
     if not subject:
         return None
     s = _MARK.sub("", " ".join(subject.split()).rstrip(" .")).upper().rstrip(" .")
+    s = _LEAD_MARK.sub("", s)  # a portion mark before the subject is no part of it either
     return s or None
 
 

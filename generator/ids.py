@@ -42,6 +42,21 @@ def _by_name() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def tag_codes() -> frozenset[str]:
+    """Every TAGS code of generator/data/tags.tsv (subject, program, organization and FIPS country codes)."""
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    return frozenset(r["code"] for r in csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@functools.lru_cache(maxsize=1)
+def tag_words() -> frozenset[str]:
+    """The words of the TAGS meanings (`HUMAN`, `RIGHTS`, `EXTERNAL`): a tag written out is made of them."""
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return frozenset(w for r in rows for w in re.findall(r"[A-Z]{3,}", r["description"].upper()))
+
+
 _NOT_CODE = re.compile(r"[^A-Z0-9]")
 
 

@@ -166,7 +166,7 @@ def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
     """Station and serial from the classification line, else from a page-break line."""
     if pre.cls:
         return pre.cls["station"], pre.cls["serial"]
-    pb = f.page_break_station(text)
+    pb = f.page_break_station(text) or f.routing_station_serial(text)
     return pb if pb else (None, None)
 
 
@@ -216,7 +216,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     year = int(date[:4]) if date else ids.full_year(m.group(1))
     origin = m.group(2)
     handling = pre.handling_text(text[:max(pre.body_start, pre.first_para)])
-    classification, caveats = _classification(meta, pre.cls, handling)
+    classification, caveats = _classification(meta, pre.cls, handling, full)
     body_text = bodymod.clean_body(body_text)
     body_text, signer = bodymod.split_signer(body_text, pre.classified_by)
     own = (origin, int(m.group(3)))
@@ -248,8 +248,9 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | None, list[str]]:
-    """Classification level and caveats: the page table or CSV row first, then the classification line."""
+def _classification(meta: dict, cls: dict | None, preamble: str, text: str = "") -> tuple[str | None, list[str]]:
+    """Classification level and caveats: the page table or CSV row first, then the classification line, then
+    the routing header's `ZNY SSSSS`."""
     caveats = f.parse_caveats(preamble)
     written = meta.get("classification")
     if written:
@@ -259,7 +260,7 @@ def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | 
         return level, _written_first(parts[1:], caveats)
     if cls:
         return cls["classification"], _written_first(cls["caveats"], caveats)
-    return None, caveats
+    return f.routing_classification(text), caveats
 
 
 def _written_first(written: list[str], caveats: list[str]) -> list[str]:
