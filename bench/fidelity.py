@@ -30,7 +30,8 @@ SHARED = ROOT.parent / "shared"
 CORPORA = [SHARED / "corpus" / "html", SHARED / "corpus-2010" / "html"]
 TARGET = 99.5  # percent of agreement, every field
 FIELDS = ["id", "date", "time", "classification", "origin", "tags", "subject", "dtg time"]
-_SUBJECT = re.compile(r"(?:^[ \t]*SUBJ(?:ECT)?\b[ \t]*:?|^[ \t]*UBJECT[ \t]*:|[ \t]SUBJ(?:ECT)?[ \t]*:)"
+_SUBJECT = re.compile(r"(?:^[ \t]*SUBJ(?:ECT)?\b[ \t]*:?|^[ \t]*UBJECT[ \t]*:|[ \t]SUBJ(?:ECT)?[ \t]*:|"
+                      r"(?:^[ \t]*|[ \t])(?i:subject)[ \t]*:)"  # `Subject: ambassador convoked` (08ISLAMABAD3418)
                       r"[ \t]*(.*?)(?=\n[ \t]*\n|\Z)", re.S | re.M)
 # where a subject ends when no blank line follows it: a REF list, the Classified By line, a paragraph, a rule
 _SUBJECT_END = re.compile(r"REF(?:S|TELS?)?\s*:|CLASSIFIED\s+BY\b|¶|^\s*1\.\s|-{5,}|THIS IS AN ACTION REQUEST",
