@@ -84,7 +84,8 @@ class _Pre:
 
     def ref_items(self) -> list[str]:
         """Text of every REF item."""
-        return [t for b, _s, _e in self.blocks for _label, t in split_items(b)]
+        # the cable's own page-break line inside a REF list (`B) TRIPOLI 227 TRIPOLI 00000402 001.2 OF 003`) is none
+        return [t for b, _s, _e in self.blocks for _label, t in split_items(f.strip_page_breaks(b))]
 
     def cited(self) -> list[tuple[int | None, str, int]]:
         """(year or None, station, serial) of every cable the REF items name."""
