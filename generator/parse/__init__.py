@@ -59,6 +59,8 @@ class _Pre:
         subj = f.SUBJECT.search(pre)
         self.subject_span = (subj.start(), subj_end) if subj and subj_end else None
         self.classified_by, self.reasons, cb_end = f.parse_classified_by(pre)
+        if self.classified_by is None and first:  # the 1990s put it in paragraph 1
+            self.classified_by, self.reasons = f.parse_classified_in_para1(text[first.start():first.start() + 800])
         self.blocks = ref_blocks(pre)
         ends = [e for e in (start, eo_end, tags_end, subj_end, cb_end) if e]
         ends += [e for _b, _s, e in self.blocks]
@@ -171,6 +173,20 @@ def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
     return pb if pb else (None, None)
 
 
+def _text_wins(cid: str, station: str | None, serial: int | None, notes: list[str]) -> str:
+    """The container's ID, unless its station is none the table knows and the text's classification line names a
+    known station with the same serial (`07SOIA828` for SOFIA 000828): then the text's, with a warning."""
+    m = ids.CANONICAL_ID.match(cid)
+    if not m or station is None or serial != int(m.group(3)) or station == m.group(2):
+        return cid
+    known = ids.station_names()
+    if m.group(2) in known or station not in known.values():
+        return cid
+    fixed = ids.make_id(m.group(1), station, serial)
+    notes.append(f"the input's cable ID {cid} names no known station; the text's {station} {serial} gives {fixed}")
+    return fixed
+
+
 def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | None = None) -> Cable:
     """All fields of one cable; raises NotACable when no station and serial can be found.
 
@@ -194,6 +210,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         notes.append(f"the input's cable ID {one_line(meta_id)[:80]!r} is not a cable ID; the ID is read from the text")
         cid = None
     if cid:
+        cid = _text_wins(cid, station, serial, notes)
         if cid != re.sub(r"\s+", "", meta_id.upper()):
             aliases.append(meta_id.strip())
     else:

@@ -87,7 +87,9 @@ def parse_from(text: str) -> str | None:
 
 # `ZEN` ends the block, but not `ZEN/AMEMBASSY MOSCOW` (an addressee whose routing indicator is `ZEN`, 08STATE103511)
 _ADDR_END = re.compile(
-    r"^(?:INFO\b|BT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b(?!/)|E\.?O\.?)")
+    r"^(?:INFO\b|BT\b|XMT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b(?!/)|E\.?O\.?)")
+# An older telegram's page header inside the address block (`TO PAGE 02 STATE 015113 182333Z`): no addressee.
+_PAGE_HEADER_LINE = re.compile(r"^PAGE\s+\d{2}\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{4,6}(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z\b")
 TO = re.compile(r"^\s*TO\s*(?=\S)", re.M)
 INFO = re.compile(r"^\s*INFO\s*(?=\S)", re.M)
 
@@ -127,6 +129,8 @@ def _address_block(text: str, start: re.Pattern) -> list[str]:
             break
         if i > 0 and not _ADDRESS_LINE.match(line):
             break
+        if _PAGE_HEADER_LINE.match(line):
+            continue
         a = _addressee(line)
         if a:
             out.append(a)
@@ -545,6 +549,20 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
     who = re.sub(r"\s+", " ", who).strip()
     who = _WHO_TAIL.sub("", who).strip(" ,;.")
     return (who or None), reasons, end
+
+
+# Paragraph 1 of a 1990s cable opens with the statement: `1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF
+# MISSION. REASON: 1.5 (D)`.
+_PARA1_CLASSIFIED = re.compile(r"\s*¶?\s?1\s?\.\s*(?:\((?:U|C|S|LOU|SBU)\)\s*)?(?=CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b)")
+
+
+def parse_classified_in_para1(para: str) -> tuple[str | None, str | None]:
+    """Who classified the cable and why, when paragraph 1 opens with the statement (else None, None)."""
+    m = _PARA1_CLASSIFIED.match(para)
+    if not m:
+        return None, None
+    who, reasons, _end = parse_classified_by(para[m.end():])
+    return who, reasons
 
 
 # `STATE 00000284 002 OF 002`, `MANAMA 00001010 001.2 OF 002`, `UNVIE VIEN 00000285  036.2 OF 036`: found at the
