@@ -349,7 +349,9 @@ def real_date(year: int, month: int, day: int) -> str | None:
 
 # `TAGS:`, `TAGS PGOV`, `TAGE:` in capitals; `Tags:`, `tags:` in any case with a colon (04ANKARA348); a label cut
 # by a page at the start of a line (`AGS: PGOV, PREL`).
-TAGS = re.compile(r"(?:^|\s)(?:TAG[SE]?\s*:?|(?i:tags?)\s*:)\s*(?=[A-Za-z])|^[ \t]*AGS\s*:\s*(?=[A-Za-z])", re.M)
+# Without a colon the codes follow on the same line (`C O R R E C T E D C O P Y - TAG\n\nNOFORN`, 08MADRID308).
+TAGS = re.compile(r"(?:^|\s)(?:(?:TAG[SE]?|(?i:tags?))\s*:\s*(?=[A-Za-z])|TAG[SE]?[ \t]+(?=[A-Z]))"
+                  r"|^[ \t]*AGS\s*:\s*(?=[A-Za-z])", re.M)
 _TAGS_END = re.compile(
     r"\s(?:SUBJECT|SUBJ|REF|REFS|REFTEL|Classified|CLASSIFIED|E\.O\.)\b|\s(?i:subj(?:ect)?)\s*:|\n")
 _TAG_TOKEN = re.compile(r"^[A-Z][A-Z0-9_-]{1,11}$")
@@ -408,9 +410,20 @@ def _run_tags(run: list[str]) -> list[str]:
         return run
     if any(w in _TAG_FUNCTION_WORDS or w in ids.tag_words() for w in run):
         return [" ".join(run)]
-    if len(run) % 2 == 0:
+    if len(run) % 2 == 0 and all(_name_like(w) for w in run):
         return [f"{run[i]}, {run[i + 1]}" for i in range(0, len(run), 2)]
     return run
+
+
+_CODE_SHAPE = re.compile(r"^[ACEKMOPST][A-Z]{3}$")  # a four-letter code the table lacks (OPDC, KBIO, ECIP)
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word can be a surname or given name in a person tag: no code shape, no station's name
+    (`USEU BRUSSELS`), no abbreviation (`POL MIL`)."""
+    names = ids.station_names()
+    return (len(word) >= 4 and word.isalpha() and not _CODE_SHAPE.match(word) and word not in names
+            and word not in ids.station_name_words())
 
 
 def split_glued(word: str) -> list[str]:
