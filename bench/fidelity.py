@@ -297,7 +297,7 @@ def _tags_reason(page: Cable, text: Cable | None) -> str | None:
     if words == linked and len(words) != len(text.tags):
         return "the page links each word of a person's or a written-out tag alone"
     if words == linked:
-        return "the page links a glued code (VTPREL) as written; the text's parse splits it"
+        return "the page links glued codes as written (VTPREL, EINDETRD); the text's parse splits them"
     if len(words) > len(linked) and words[:len(linked)] == linked:
         return "a second line of TAGS, which the page does not link"
     return None
