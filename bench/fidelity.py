@@ -111,6 +111,17 @@ def norm_subject(subject: str | None) -> str | None:
     return s or None
 
 
+_CLASS_LINE_IN = re.compile(r"\b(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{6}\b")
+
+
+def _subject_reason(said: str | None, parsed: str | None) -> str | None:
+    """Why the page's SUBJECT may be longer than the parse's: a garbled copy runs its header and its own
+    classification line into it (07MANAMA995); the parse cuts the subject there."""
+    if said and parsed and said != parsed and said.startswith(parsed) and _CLASS_LINE_IN.search(said[len(parsed):]):
+        return "header text and the classification line run into the subject (a garbled copy); the parse cuts them"
+    return None
+
+
 def time_reason(created: str, cable: Cable) -> str | None:
     """Why the table's Created time may differ from the parse's: the table's minutes repeat the hour."""
     hh, mm = created.split(":")
@@ -135,7 +146,7 @@ def compare(page: Page, cable: Cable) -> list[Finding]:
         out.append(Finding(cid, "tags", " ".join(page.tags), " ".join(cable.tags), page.tags == list(cable.tags)))
     station = re.sub(r"^\d{2}|\d+$", "", page.id or "")
     said, parsed = page_subject(page.text, station), norm_subject(cable.subject)
-    out.append(Finding(cid, "subject", said, parsed, said == parsed))
+    out.append(Finding(cid, "subject", said, parsed, said == parsed, _subject_reason(said, parsed)))
     m = _DTG_TIME.match(cable.dtg or "")
     if m:
         want = f"{m.group(1)}:{m.group(2)}"
@@ -279,7 +290,8 @@ def text_path(files: list[Path], jobs: int) -> list[Finding]:
         for k in TEXT_FIELDS:
             why = None
             if said[k] != got[k]:
-                why = (reason if k in ("id", "references") else None) or (
+                other = reason if reason and "another cable" in reason else None
+                why = (reason if k in ("id", "references") else other) or (
                     _tags_reason(page, text) if k == "tags" else None) or _no_id_reason(text, Path(page.source))
             findings.append(Finding(page.id, k, said[k], got[k], said[k] == got[k], why))
     return findings
@@ -315,9 +327,13 @@ def _no_id_reason(text: Cable | None, path: Path) -> str | None:
 
 
 def _text_reason(page: Cable, text: Cable | None) -> str | None:
-    """Why the text alone may give another ID (and so other reference years): it states no date of its own."""
+    """Why the text alone may give another ID (and so other reference years): it states no date of its own; or
+    it is another cable's text, which the page carries under its own routing header and table."""
     if text is not None and text.date_inferred and text.id[2:] == page.id[2:]:
         return "the text states no date (a partial extract): its year is inferred; cables.csv has a date column"
+    line = parse_class_line(text.text) if text is not None else None
+    if line and text.id[2:] != page.id[2:] and f"{line['station']}{line['serial']}" == text.id[2:]:
+        return f"the page carries another cable's text: its classification line names {text.id}"
     return None
 
 

@@ -185,6 +185,23 @@ def test_classification_line_in_any_case(cable, text, expected):
     assert (c["classification"], c["section"], c["sections"], c["station"], c["serial"]) == expected
 
 
+@pytest.mark.parametrize("cable,text,expected", [
+    # an old page header under the classification word is no classification line; the one after the header is
+    ("90CAPETOWN97", "CONFIDENTIAL\n\nPAGE 01        CAPE T  00097  01 OF 03  182017Z\nACTION AF-00\n"
+     "FM AMCONSUL CAPE TOWN\nC O N F I D E N T I A L SECTION 01 OF 03 CAPE TOWN 00097 \n", ("CAPETOWN", 97)),
+    # a redacted station leaves the station to the routing header
+    ("10SHENYANG4", "SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004 \n\nNOFORN", None),
+])
+def test_what_is_no_classification_line(cable, text, expected):
+    c = f.parse_class_line(text)
+    assert (c and (c["station"], c["serial"])) == expected
+
+
+def test_a_redacted_station_is_no_reference():
+    """`REF: XXXXXXXXXXXX 123` (as 10SHENYANG4 and 10BEIJING207 carry them) names no station."""
+    assert cable_refs("XXXXXXXXXXXX 123", 2010) == []
+
+
 def test_prose_is_no_loose_classification_line():
     """A sentence that starts with the word is not a classification line: its station is none the table knows."""
     assert f.parse_class_line("Secret talks began 2009\nand went on.") is None

@@ -189,7 +189,9 @@ def parse_class_line(text: str) -> dict | None:
     """Classification, caveats, section and station/serial of the classification line."""
     for m in CLASS_LINE.finditer(text[:12000]):
         st = ids.station(m.group("station"))
-        if st in ("SECTION", "ECTION", "CTION", "SIPDIS", "E") or len(st) < 3:
+        # `CONFIDENTIAL\n\nPAGE 01 CAPE T 00097` is an old page header (90CAPETOWN97); a redacted station
+        # (`XXXXXXXXXXXX 000004`, 10SHENYANG4) leaves the station to the routing header
+        if st in ("SECTION", "ECTION", "CTION", "SIPDIS", "E", "PAGE") or len(st) < 3 or not st.strip("X"):
             continue
         return _class_line(m, st)
     return _loose_class_line(text)
@@ -199,7 +201,7 @@ def _loose_class_line(text: str) -> dict | None:
     """A classification line in lower case or missing its first letter (`CLASS_LINE_LOOSE`), when no other is."""
     for m in CLASS_LINE_LOOSE.finditer(text[:12000]):
         st = ids.station(m.group("station"))
-        if st in ids.stations() or st in ids.STATION_ALIASES.values() or len(m.group("serial")) == 6:
+        if st.strip("X") and (st in ids.stations() or st in ids.STATION_ALIASES.values() or len(m.group("serial")) == 6):
             return _class_line(m, st)
     return None
 

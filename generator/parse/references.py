@@ -60,6 +60,8 @@ def _station_of(written: str, serials: str, has_year: bool) -> str | None:
             return code
     last = words[-1]
     first_serial = re.split(r"\D", serials, maxsplit=1)[0]
+    if not last.strip("X"):  # a redacted station (`XXXXXXXXXXXX 123`) names none
+        return None
     if last in _NOT_STATION or len(last) < 4 or not last.isalpha() or last in ids.station_name_words():
         return None
     slips = _misspelt_station(last)
