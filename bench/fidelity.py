@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup, SoupStrainer  # noqa: E402
 
 from generator.build import load  # noqa: E402
-from generator.parse.fields import page_breaks, parse_class_line, routing_station_serial, split_glued  # noqa: E402
+from generator.parse.fields import (page_breaks, parse_class_line, routing_classification,  # noqa: E402
+                                    routing_station_serial, split_glued)
 from generator.record import Cable  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -292,7 +293,8 @@ def text_path(files: list[Path], jobs: int) -> list[Finding]:
             if said[k] != got[k]:
                 other = reason if reason and "another cable" in reason else None
                 why = (reason if k in ("id", "references") else other) or (
-                    _tags_reason(page, text) if k == "tags" else None) or _no_id_reason(text, Path(page.source))
+                    _tags_reason(page, text) if k == "tags" else None) or (
+                    _level_reason(text) if k == "classification" else None) or _no_id_reason(text, Path(page.source))
             findings.append(Finding(page.id, k, said[k], got[k], said[k] == got[k], why))
     return findings
 
@@ -305,13 +307,24 @@ def _tags_reason(page: Cable, text: Cable | None) -> str | None:
         return None
     linked = [p for w in page.tags for p in (split_glued(w) or [w])]
     linked = list(dict.fromkeys(linked))
-    words = " ".join(text.tags).replace(",", " ").split()
+    words = re.split(r"[\s,-]+", " ".join(text.tags).strip())  # `ZANU-PF`: the page links ZANU and PF
     if words == linked and len(words) != len(text.tags):
-        return "the page links each word of a person's or a written-out tag alone"
+        return "the page links each word of a person's, a written-out or a hyphenated tag alone"
     if words == linked:
         return "the page links glued codes as written (VTPREL, EINDETRD); the text's parse splits them"
     if len(words) > len(linked) and words[:len(linked)] == linked:
         return "a second line of TAGS, which the page does not link"
+    return None
+
+
+def _level_reason(text: Cable | None) -> str | None:
+    """Why the text's level may differ from the page table's: the text states its own twice over (classification
+    line and routing header's `ZNY CCCCC`) and the parse of the text alone reads that."""
+    if text is None:
+        return None
+    line = parse_class_line(text.text)
+    if line and line["classification"] == text.classification == routing_classification(text.text):
+        return "the table gives another level than the text's classification line and routing header both state"
     return None
 
 

@@ -129,6 +129,12 @@ def test_subject_ends_where_it_ends(cable, text, expected):
     assert f.parse_subject(text)[0] == expected
 
 
+def test_ref_none_is_no_reference():
+    """`Ref: None` above a rule of underscores (03ABUDHABI2641) names nothing, and the rule ends the block."""
+    text = "Subject:  UAE TO SUPPORT\n\nRef:      None     \n________________\nC O N F I D E N T I A L ABU DHABI 02641\n"
+    assert parse_references([b for b, _s, _e in ref_blocks(text)], 2003) == []
+
+
 def test_reftel_without_colon_is_a_ref_block():
     """`REF A.` on a line of its own opens the REF block the subject no longer swallows (project)."""
     text = "SUBJECT: TRADE TALKS STALL\nREF A. STATE 1234\n  B. STATE 5678\n\n1. (U) Text."

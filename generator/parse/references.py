@@ -16,7 +16,7 @@ REF_START = re.compile(
 _REF_END = re.compile(
     r"\n\s*\n|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY\b|(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)|\n\s*¶?1\s?\.\s|"
     r"\s\((?:U|C|S|SBU|S/NF|C/NF)\)\s+(?=[A-Z])|\sSENSITIVE BUT UNCLASSIFIED|\sTHIS CABLE IS\b|"
-    r"\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}|\sSUMMARY\s*:|\*{5,}"
+    r"\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}|\sSUMMARY\s*:|\*{5,}|\n\s*_{5,}"
 )
 
 # [YY|YYYY] STATION SERIAL[, /, AND, & SERIAL...] [(YYYY)]; the year may be glued to the station (`09MANAMA 281`);
@@ -227,7 +227,7 @@ def parse_references(blocks: list[str], citing_year: int | None,
         for label, text in split_items(strip_page_breaks(block)):
             text = _OLD_PAGE_HEADER.sub(" ", text)
             text = re.sub(r"\s+", " ", text).strip().rstrip(";,¶").strip()
-            if not text:
+            if not text or text.upper() in ("NONE", "N/A", "NA"):  # `Ref: None` (03ABUDHABI2641): no reference
                 continue
             # a cable never cites itself: its own number in a REF is a page header's (listed as its own citer)
             found = [cid for cid in cable_refs(text, citing_year, citing) if cid != own]
