@@ -65,17 +65,18 @@ _OFFICE = re.compile(r"^(?:EMBASSY|CONSULATE|AMEMBASSY|AMCONSUL|USMISSION|MISSIO
 def station_names() -> dict[str, str]:
     """Every way the station table writes a station (its code, its Origin name and FM line without the office
     word, its `written` variants), letters only in capitals (`MEXICOCITY`, `NDJAMENA`) -> station code."""
-    out: dict[str, str] = {}
+    # the codes and aliases first: a code is itself even where another station's name spells it (the table's
+    # BRUSSELS row is named `USEU Brussels`, but USEU BRUSSELS is USEUBRUSSELS)
+    out: dict[str, str] = {code: code for code in stations() if not code.startswith("EFTO")}
+    out.update((c, c) for c in STATION_ALIASES.values() if c not in out)
+    out.update((w, c) for w, c in STATION_ALIASES.items() if w not in out)
     for code, row in stations().items():
         if code.startswith("EFTO"):
             continue
-        names = [code, row["origin"], row["from_line"]] + (row.get("written") or "").split("|")
-        for name in names:
+        for name in [row["origin"], row["from_line"]] + (row.get("written") or "").split("|"):
             key = _NOT_CODE.sub("", _OFFICE.sub("", name.strip()).upper())
             if key:
                 out.setdefault(key, code)
-    for written, code in STATION_ALIASES.items():
-        out.setdefault(written, code)
     return out
 
 

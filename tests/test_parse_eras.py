@@ -45,6 +45,14 @@ TAG_ROWS = [
     ("07MANAMA336", "TAGS PREL, PGOV, BA, BILAT, REGION, OFFICIALS\nSUBJECT:",
      ["PREL", "PGOV", "BA", "BILAT", "REGION", "OFFICIALS"]),
     ("project", "TAGS: KOSOVO, PREL\n", ["KOSOVO", "PREL"]),
+    # English words are a subject written out, not a person (05SOFIA1207); abbreviations and codes no people
+    ("05SOFIA1207", "TAGS: PINR, KCRM, PGOV, EINV, ECON, KCOR, BU, ORGANIZED CRIME\n",
+     ["PINR", "KCRM", "PGOV", "EINV", "ECON", "KCOR", "BU", "ORGANIZED CRIME"]),
+    ("04BRASILIA1291", "TAGS: MARR MASS MCAP PREL BR POL MIL\n", ["MARR", "MASS", "MCAP", "PREL", "BR", "POL", "MIL"]),
+    ("08LAPAZ2670", "TAGS: PGOV KDEM PREL PINR OPDC OPRC BL\n", ["PGOV", "KDEM", "PREL", "PINR", "OPDC", "OPRC", "BL"]),
+    # `TAG` without a colon takes codes on its own line only (08MADRID308)
+    ("08MADRID308", "C O R R E C T E D C O P Y - TAG\n\nNOFORN\nSIPDIS\n\nTAGS: ECON EFIN PTER PREL IR SP\n",
+     ["ECON", "EFIN", "PTER", "PREL", "IR", "SP"]),
 ]
 
 
@@ -62,6 +70,9 @@ REF_ROWS = [
     ("project", 2009, "SAO PAULO 276", ["09SAOPAULO276"]),
     ("project", 2007, "PORT OF SPAIN 311", ["07PORTOFSPAIN311"]),
     ("project", 2007, "PORT-AU-PRINCE 1234", ["07PORTAUPRINCE1234"]),
+    # a station's code wins over another station's name that spells it (the table names BRUSSELS `USEU Brussels`)
+    ("04THEHAGUE2415", 2004, "USEU BRUSSELS 4009", ["04USEUBRUSSELS4009"]),
+    ("project", 2004, "BRUSSELS 12", ["04BRUSSELS12"]),
     # lower and mixed case
     ("09KHARTOUM881", 2009, "khartoum 00378", ["09KHARTOUM378"]),
     ("project", 2006, "State 29549", ["06STATE29549"]),

@@ -410,13 +410,15 @@ def _run_tags(run: list[str]) -> list[str]:
     else pairs of surname and given name (`NOVO GUILLERMO REMON PEDRO`: two people)."""
     if len(run) < 2:
         return run
-    if any(w in _TAG_FUNCTION_WORDS or w in ids.tag_words() for w in run):
+    if any(w in _TAG_FUNCTION_WORDS or w in ids.tag_words() or _ENGLISH_ENDING.search(w) for w in run):
         return [" ".join(run)]
     if len(run) % 2 == 0 and all(_name_like(w) for w in run):
         return [f"{run[i]}, {run[i + 1]}" for i in range(0, len(run), 2)]
     return run
 
 
+# Endings of English words that names do not have: `ORGANIZED CRIME` (05SOFIA1207) is a subject, not a person.
+_ENGLISH_ENDING = re.compile(r"(?:ED|ING|IONS?|MENTS?|ITY|ISM|NESS|ICS|ANCE|ENCE|IVE|ICAL)$")
 _CODE_SHAPE = re.compile(r"^[ACEKMOPST][A-Z]{3}$")  # a four-letter code the table lacks (OPDC, KBIO, ECIP)
 
 
