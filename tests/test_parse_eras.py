@@ -50,6 +50,10 @@ TAG_ROWS = [
      ["PINR", "KCRM", "PGOV", "EINV", "ECON", "KCOR", "BU", "ORGANIZED CRIME"]),
     ("04BRASILIA1291", "TAGS: MARR MASS MCAP PREL BR POL MIL\n", ["MARR", "MASS", "MCAP", "PREL", "BR", "POL", "MIL"]),
     ("08LAPAZ2670", "TAGS: PGOV KDEM PREL PINR OPDC OPRC BL\n", ["PGOV", "KDEM", "PREL", "PINR", "OPDC", "OPRC", "BL"]),
+    # a person in brackets after OVIP, and a second line after a line ending with a comma (09BEIJING2963)
+    ("09BEIJING2963", "Tags: ovip (steinberg, james b.), prel, parm, pgov, econ,\netra, mnuc, marr, ch, jp, kn, ks, ir\n"
+     "Subject: deputy secretary", ["OVIP", "STEINBERG, JAMES B.", "PREL", "PARM", "PGOV", "ECON", "ETRA", "MNUC", "MARR",
+                                   "CH", "JP", "KN", "KS", "IR"]),
     # `TAG` without a colon takes codes on its own line only (08MADRID308)
     ("08MADRID308", "C O R R E C T E D C O P Y - TAG\n\nNOFORN\nSIPDIS\n\nTAGS: ECON EFIN PTER PREL IR SP\n",
      ["ECON", "EFIN", "PTER", "PREL", "IR", "SP"]),
@@ -73,6 +77,10 @@ REF_ROWS = [
     # a station's code wins over another station's name that spells it (the table names BRUSSELS `USEU Brussels`)
     ("04THEHAGUE2415", 2004, "USEU BRUSSELS 4009", ["04USEUBRUSSELS4009"]),
     ("project", 2004, "BRUSSELS 12", ["04BRUSSELS12"]),
+    # short forms the station table lists (`RIO`, `DELHI`); a dropped letter (`TALLIN`, 09USNATO464)
+    ("09RIODEJANEIRO353", 2009, "RIO 346", ["09RIODEJANEIRO346"]),
+    ("09NEWDELHI268", 2009, "DELHI 195", ["09NEWDELHI195"]),
+    ("09USNATO464", 2009, "TALLIN 309", ["09TALLINN309"]),
     # lower and mixed case
     ("09KHARTOUM881", 2009, "khartoum 00378", ["09KHARTOUM378"]),
     ("project", 2006, "State 29549", ["06STATE29549"]),
@@ -100,6 +108,10 @@ BLOCK_ROWS = [
      [("A", "06STATE29549"), ("B", "06STATE1234")]),
     ("project", 2006, ("MANAMA", 100), "SUBJECT: X\nRef: a. 05 state 201650\n\n1. (C) Text.",
      [("A", "05STATE201650")]),
+    # a page that repeats its preamble in lower case cites each cable once (09SHANGHAI160)
+    ("09SHANGHAI160", 2009, ("SHANGHAI", 160),
+     "REF: A) SHANGHAI 80; B) 06 BEIJING 23548\n\nE.O. 12958\nRef: a) shanghai 80; b) 06 beijing 23548\n\n1. (C) x",
+     [("A", "09SHANGHAI80"), ("B", "06BEIJING23548")]),
     # the cable's own page-break line inside its REF list is no reference
     ("project", 2009, ("TRIPOLI", 402),
      "SUBJECT: X\n\nREF: A) TRIPOLI 199, B) TRIPOLI 227 TRIPOLI 00000402 001.2 OF 003\n\n1. (C) Text.",

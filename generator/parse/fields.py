@@ -376,15 +376,26 @@ def parse_tags(text: str) -> tuple[list[str], int | None]:
     seg = rest[:end.start()] if end else rest
     stop = m.end() + len(seg)
     more = _TAG_LINE.match(text, stop + 1) if end and text[stop:stop + 1] == "\n" else None
-    if more and all(w.upper() in ids.tag_codes() for w in re.split(r"[\s,;]+", more.group(1)) if w):
+    next_words = [w.upper() for w in re.split(r"[\s,;]+", more.group(1)) if w] if more else []
+    # a second line of codes the table knows, or of code-like words after a line that ends with a comma
+    # (`... pgov, econ,` then `etra, mnuc, marr, ch`, 09BEIJING2963)
+    if more and (all(w in ids.tag_codes() for w in next_words) or (
+            seg.rstrip().endswith(",") and all(w.isalpha() and 2 <= len(w) <= 5 for w in next_words))):
         seg, stop = f"{seg} {more.group(1)}", more.end()
     words: list[tuple[str, bool]] = []  # (word, a comma or semicolon follows it)
-    for t in re.finditer(r"([^\s,;]+)\s*([,;]?)", seg):
+    people: dict[str, str] = {}  # `OVIP (STEINBERG, JAMES B.)` (09BEIJING2963): the person in brackets is one tag
+    for t in re.finditer(r"(\([A-Za-z][A-Za-z.' -]{1,30},[A-Za-z.' -]{2,30}\)|[^\s,;]+)\s*([,;]?)", seg):
+        if t.group(1).startswith("("):
+            person = " ".join(t.group(1)[1:-1].upper().replace(",", ", ").split())
+            people[f"\0{len(people)}"] = person
+            words.append((f"\0{len(people) - 1}", True))
+            continue
         w = t.group(1).strip(".").upper()
         if not _TAG_TOKEN.match(w) and not split_glued(w):
             break
         words.append((w, bool(t.group(2))))
-    return list(dict.fromkeys(tag_list(words))), stop  # a glued tail repeats codes (`VTPREL`)
+    tags = [people.get(t, t) for t in tag_list(words)]
+    return list(dict.fromkeys(tags)), stop  # a glued tail repeats codes (`VTPREL`)
 
 
 def tag_list(words: list[tuple[str, bool]]) -> list[str]:
@@ -393,7 +404,7 @@ def tag_list(words: list[tuple[str, bool]]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for i, (w, comma) in enumerate(words):
-        pieces = [w] if w in ids.tag_codes() else split_glued(w)
+        pieces = [w] if w in ids.tag_codes() or w.startswith("\0") else split_glued(w)
         if pieces:
             out += _run_tags(run) + pieces
             run = []

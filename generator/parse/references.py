@@ -222,6 +222,7 @@ def parse_references(blocks: list[str], citing_year: int | None,
     `citing` is the citing cable's station and serial (see `cable_refs`).
     """
     refs: list[Reference] = []
+    seen: set[str] = set()  # a page that repeats its preamble (in capitals, then in lower case) cites each cable once
     own = ids.make_id(citing_year, *citing) if citing and citing_year is not None else None
     for block in blocks:
         for label, text in split_items(strip_page_breaks(block)):
@@ -231,8 +232,11 @@ def parse_references(blocks: list[str], citing_year: int | None,
                 continue
             # a cable never cites itself: its own number in a REF is a page header's (listed as its own citer)
             found = [cid for cid in cable_refs(text, citing_year, citing) if cid != own]
-            if not found:
+            if not found and text.upper() not in seen:
+                seen.add(text.upper())
                 refs.append(Reference(label, text, None))
-            for cid in dict.fromkeys(found):
+            for cid in dict.fromkeys(c for c in found if c is None or c not in seen):
+                if cid:
+                    seen.add(cid)
                 refs.append(Reference(label, text, cid))
     return refs
