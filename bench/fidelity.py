@@ -352,10 +352,10 @@ def _text_reason(page: Cable, text: Cable | None) -> str | None:
 
 def text_report(findings: list[Finding]) -> str:
     """Per field, how often the text alone gives what the page gives; then every difference."""
-    lines = ["", "Text path: the telegram text alone (as cables.csv carries it) against the page's parse; "
-             f"target >= {TEXT_TARGET}% a field", "",
-             f"{'field':<16}{'agree / total':>16}{'percent':>10}{'explained':>11}{'unexplained':>13}"
-             f"{'agree+explained':>17}  target"]
+    lines = ["", ("Text path: the telegram text alone (as cables.csv carries it) against the page's parse; "
+             f"target >= {TEXT_TARGET}% a field"), "",
+             (f"{'field':<16}{'agree / total':>16}{'percent':>10}{'explained':>11}{'unexplained':>13}"
+             f"{'agree+explained':>17}  target")]
     for name in TEXT_FIELDS:
         rows = [f for f in findings if f.field == name]
         agree = sum(f.agree for f in rows)

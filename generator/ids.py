@@ -84,7 +84,7 @@ def station_names() -> dict[str, str]:
 def station_name_words() -> frozenset[str]:
     """Words of the stations' names of several words (`CITY`, `PAZ`, `DJAMENA`): alone, none is a station."""
     out: set[str] = set()
-    for code, row in stations().items():
+    for row in stations().values():
         for name in [row["origin"], row["from_line"]] + (row.get("written") or "").split("|"):
             words = re.split(r"[^A-Z]+", _OFFICE.sub("", name.strip()).upper())
             if len([w for w in words if w]) > 1:

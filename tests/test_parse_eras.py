@@ -51,8 +51,9 @@ TAG_ROWS = [
     ("04BRASILIA1291", "TAGS: MARR MASS MCAP PREL BR POL MIL\n", ["MARR", "MASS", "MCAP", "PREL", "BR", "POL", "MIL"]),
     ("08LAPAZ2670", "TAGS: PGOV KDEM PREL PINR OPDC OPRC BL\n", ["PGOV", "KDEM", "PREL", "PINR", "OPDC", "OPRC", "BL"]),
     # a person in brackets after OVIP, and a second line after a line ending with a comma (09BEIJING2963)
-    ("09BEIJING2963", "Tags: ovip (steinberg, james b.), prel, parm, pgov, econ,\netra, mnuc, marr, ch, jp, kn, ks, ir\n"
-     "Subject: deputy secretary", ["OVIP", "STEINBERG, JAMES B.", "PREL", "PARM", "PGOV", "ECON", "ETRA", "MNUC", "MARR",
+    ("09BEIJING2963", ("Tags: ovip (steinberg, james b.), prel, parm, pgov, econ,\n"
+                       "etra, mnuc, marr, ch, jp, kn, ks, ir\nSubject: deputy secretary"),
+     ["OVIP", "STEINBERG, JAMES B.", "PREL", "PARM", "PGOV", "ECON", "ETRA", "MNUC", "MARR",
                                    "CH", "JP", "KN", "KS", "IR"]),
     # `TAG` without a colon takes codes on its own line only (08MADRID308)
     ("08MADRID308", "C O R R E C T E D C O P Y - TAG\n\nNOFORN\nSIPDIS\n\nTAGS: ECON EFIN PTER PREL IR SP\n",
@@ -119,7 +120,8 @@ BLOCK_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("cable,year,own,text,expected", BLOCK_ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(BLOCK_ROWS)])
+@pytest.mark.parametrize("cable,year,own,text,expected", BLOCK_ROWS,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(BLOCK_ROWS)])
 def test_reference_blocks_in_any_case(cable, year, own, text, expected):
     blocks = [b for b, _s, _e in ref_blocks(text)]
     assert [(r.label, r.id) for r in parse_references(blocks, year, own)] == expected
@@ -128,12 +130,14 @@ def test_reference_blocks_in_any_case(cable, year, own, text, expected):
 SUBJECT_ROWS = [
     ("09MANAMA680", "SUBJECT: SCENESETTER FOR MANAMA DIALOGUE, DECEMBER 11-13REF: A. MANAMA 660 B. MANAMA 628\n\n",
      "SCENESETTER FOR MANAMA DIALOGUE, DECEMBER 11-13"),
-    ("06MINSK311", "SUBJECT:   Lukashenko Gives Victory Speech and Fiery Press \nConference\nRef: A) Minsk 297, "
-     "B) 2005 Minsk\nClassified by Ambassador George Krol", "Lukashenko Gives Victory Speech and Fiery Press Conference"),
+    ("06MINSK311", ("SUBJECT:   Lukashenko Gives Victory Speech and Fiery Press \nConference\nRef: A) Minsk 297, "
+     "B) 2005 Minsk\nClassified by Ambassador George Krol"),
+     "Lukashenko Gives Victory Speech and Fiery Press Conference"),
     ("09BEIJING1336", "SUBJECT: XXXXXXXXXXXXX\nRef: Beijing XXXXXXXXXXXXX\n\nClassified By:", "XXXXXXXXXXXXX"),
-    ("09STOCKHOLM569", "SUBJECT:  SWEDISH DEPUTY PM URGES SENIOR USG VISITS \nAT U.S.-EU SUMMIT\nThis is an Action "
-     "request. Please see para 2.\n¶1. (SBU) Summary", "SWEDISH DEPUTY PM URGES SENIOR USG VISITS AT U.S.-EU SUMMIT"),
-    ("07MANAMA1089", "SUBJECT: CENTRAL BANK GOVERNOR UNDERSCORES COMMITMENT TO DOLLAR REMAINS FIRM -------------\n\n1.(C)",
+    ("09STOCKHOLM569", ("SUBJECT:  SWEDISH DEPUTY PM URGES SENIOR USG VISITS \nAT U.S.-EU SUMMIT\nThis is an Action "
+     "request. Please see para 2.\n¶1. (SBU) Summary"), "SWEDISH DEPUTY PM URGES SENIOR USG VISITS AT U.S.-EU SUMMIT"),
+    ("07MANAMA1089",
+     "SUBJECT: CENTRAL BANK GOVERNOR UNDERSCORES COMMITMENT TO DOLLAR REMAINS FIRM -------------\n\n1.(C)",
      "CENTRAL BANK GOVERNOR UNDERSCORES COMMITMENT TO DOLLAR REMAINS FIRM"),
     ("08MANAMA472", "SUBJECT: UNESCO CONFERENCE HIGHLIGHTS PROACTIVE APPROACHES ------- SUMMARY -------\n\n1. (U)",
      "UNESCO CONFERENCE HIGHLIGHTS PROACTIVE APPROACHES"),
@@ -154,7 +158,8 @@ def test_subject_ends_where_it_ends(cable, text, expected):
 
 def test_ref_none_is_no_reference():
     """`Ref: None` above a rule of underscores (03ABUDHABI2641) names nothing, and the rule ends the block."""
-    text = "Subject:  UAE TO SUPPORT\n\nRef:      None     \n________________\nC O N F I D E N T I A L ABU DHABI 02641\n"
+    text = ("Subject:  UAE TO SUPPORT\n\nRef:      None     \n________________\n"
+            "C O N F I D E N T I A L ABU DHABI 02641\n")
     assert parse_references([b for b, _s, _e in ref_blocks(text)], 2003) == []
 
 
@@ -167,7 +172,8 @@ def test_reftel_without_colon_is_a_ref_block():
 
 SIGNER_ROWS = [
     ("project", "visit.\nCLINTON\n\nCONFIDENTIAL", "CLINTON"),
-    ("project", "visit.\nFINN\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005", "FINN"),
+    ("project", "visit.\nFINN\n\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+     "FINN"),
     ("project", "visit.\nCHRISTOPHER\nBT\n#2345\nNNNN", "CHRISTOPHER"),
     ("project", "visit.\nRICE\n\nNNNN", "RICE"),
     ("project", "visit.\nPICKERING\n\nUNCLASSIFIED PAGE 03 STATE 015113 182333Z", "PICKERING"),
@@ -216,8 +222,8 @@ def test_classification_line_in_any_case(cable, text, expected):
 
 @pytest.mark.parametrize("cable,text,expected", [
     # an old page header under the classification word is no classification line; the one after the header is
-    ("90CAPETOWN97", "CONFIDENTIAL\n\nPAGE 01        CAPE T  00097  01 OF 03  182017Z\nACTION AF-00\n"
-     "FM AMCONSUL CAPE TOWN\nC O N F I D E N T I A L SECTION 01 OF 03 CAPE TOWN 00097 \n", ("CAPETOWN", 97)),
+    ("90CAPETOWN97", ("CONFIDENTIAL\n\nPAGE 01        CAPE T  00097  01 OF 03  182017Z\nACTION AF-00\n"
+     "FM AMCONSUL CAPE TOWN\nC O N F I D E N T I A L SECTION 01 OF 03 CAPE TOWN 00097 \n"), ("CAPETOWN", 97)),
     # a redacted station leaves the station to the routing header
     ("10SHENYANG4", "SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004 \n\nNOFORN", None),
 ])

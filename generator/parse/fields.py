@@ -171,7 +171,8 @@ _LOST_FIRST = {"ECRET": "SECRET", "ONFIDENTIAL": "CONFIDENTIAL", "NCLASSIFIED": 
 _LOOSE_ALT = "|".join([f"(?:{_spaced(w)})" for w in ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET")]
                       + [" ".join(w) for w in _LOST_FIRST])
 CLASS_LINE_LOOSE = re.compile(
-    rf"^[ \t]*(?P<cls>(?i:{_LOOSE_ALT}))[ \t]+(?i:(?:SECTION[ \t]+(?P<sec>\d{{1,2}})[ \t]+OF[ \t]+(?P<of>\d{{1,2}})[ \t]+)?)"
+    rf"^[ \t]*(?P<cls>(?i:{_LOOSE_ALT}))[ \t]+"
+    r"(?i:(?:SECTION[ \t]+(?P<sec>\d{1,2})[ \t]+OF[ \t]+(?P<of>\d{1,2})[ \t]+)?)"
     r"(?P<station>[A-Za-z]+(?: [A-Za-z]+){0,3}?)[ \t]+(?P<serial>\d{3,6})\b", re.M)
 
 
@@ -201,7 +202,8 @@ def _loose_class_line(text: str) -> dict | None:
     """A classification line in lower case or missing its first letter (`CLASS_LINE_LOOSE`), when no other is."""
     for m in CLASS_LINE_LOOSE.finditer(text[:12000]):
         st = ids.station(m.group("station"))
-        if st.strip("X") and (st in ids.stations() or st in ids.STATION_ALIASES.values() or len(m.group("serial")) == 6):
+        known = st in ids.stations() or st in ids.STATION_ALIASES.values()
+        if st.strip("X") and (known or len(m.group("serial")) == 6):
             return _class_line(m, st)
     return None
 
@@ -357,7 +359,8 @@ TAGS = re.compile(r"(?:^|\s)(?:(?:TAG[SE]?|(?i:tags?))\s*:\s*(?=[A-Za-z])|TAG[SE
 _TAGS_END = re.compile(
     r"\s(?:SUBJECT|SUBJ|REF|REFS|REFTEL|Classified|CLASSIFIED|E\.O\.)\b|\s(?i:subj(?:ect)?)\s*:|\n")
 _TAG_TOKEN = re.compile(r"^[A-Z][A-Z0-9_-]{1,11}$")
-_TAG_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]{1,11}(?:[ \t]*[,;]?[ \t]+[A-Za-z][A-Za-z0-9_-]{1,11})*)[ \t,;]*(?=\n|$)")
+_TAG_LINE = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z0-9_-]{1,11}(?:[ \t]*[,;]?[ \t]+[A-Za-z][A-Za-z0-9_-]{1,11})*)[ \t,;]*(?=\n|$)")
 _TAG_FUNCTION_WORDS = frozenset({"AND", "OF", "THE", "FOR", "ON", "IN", "TO"})
 
 
@@ -581,7 +584,8 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
 
 # Paragraph 1 of a 1990s cable opens with the statement: `1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF
 # MISSION. REASON: 1.5 (D)`.
-_PARA1_CLASSIFIED = re.compile(r"\s*¶?\s?1\s?\.\s*(?:\((?:U|C|S|LOU|SBU)\)\s*)?(?=CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b)")
+_PARA1_CLASSIFIED = re.compile(
+    r"\s*¶?\s?1\s?\.\s*(?:\((?:U|C|S|LOU|SBU)\)\s*)?(?=CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b)")
 
 
 def parse_classified_in_para1(para: str) -> tuple[str | None, str | None]:
