@@ -26,7 +26,8 @@ def stations() -> dict[str, dict[str, str]]:
     """The station table shipped in generator/data: code -> {origin, from_line}."""
     text = resources.files("generator.data").joinpath("stations.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return {r["station"]: {"origin": r["origin"], "from_line": r["from_line"]} for r in rows}
+    return {r["station"]: {"origin": r["origin"], "from_line": r["from_line"], "written": r.get("written") or ""}
+            for r in rows}
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,6 +41,55 @@ def _by_name() -> dict[str, str]:
             if name:
                 out.setdefault(re.sub(r"\W+", "", name).upper(), code)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def tag_codes() -> frozenset[str]:
+    """Every TAGS code of generator/data/tags.tsv (subject, program, organization and FIPS country codes)."""
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    return frozenset(r["code"] for r in csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@functools.lru_cache(maxsize=1)
+def tag_words() -> frozenset[str]:
+    """The words of the TAGS meanings (`HUMAN`, `RIGHTS`, `EXTERNAL`): a tag written out is made of them."""
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return frozenset(w for r in rows for w in re.findall(r"[A-Z]{3,}", r["description"].upper()))
+
+
+_OFFICE = re.compile(r"^(?:EMBASSY|CONSULATE|AMEMBASSY|AMCONSUL|USMISSION|MISSION|USDEL|USINT|USOFFICE)\s+", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def station_names() -> dict[str, str]:
+    """Every way the station table writes a station (its code, its Origin name and FM line without the office
+    word, its `written` variants), letters only in capitals (`MEXICOCITY`, `NDJAMENA`) -> station code."""
+    # the codes and aliases first: a code is itself even where another station's name spells it (the table's
+    # BRUSSELS row is named `USEU Brussels`, but USEU BRUSSELS is USEUBRUSSELS)
+    out: dict[str, str] = {code: code for code in stations() if not code.startswith("EFTO")}
+    out.update((c, c) for c in STATION_ALIASES.values() if c not in out)
+    out.update((w, c) for w, c in STATION_ALIASES.items() if w not in out)
+    for code, row in stations().items():
+        if code.startswith("EFTO"):
+            continue
+        for name in [row["origin"], row["from_line"]] + (row.get("written") or "").split("|"):
+            key = _NOT_CODE.sub("", _OFFICE.sub("", name.strip()).upper())
+            if key:
+                out.setdefault(key, code)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def station_name_words() -> frozenset[str]:
+    """Words of the stations' names of several words (`CITY`, `PAZ`, `DJAMENA`): alone, none is a station."""
+    out: set[str] = set()
+    for row in stations().values():
+        for name in [row["origin"], row["from_line"]] + (row.get("written") or "").split("|"):
+            words = re.split(r"[^A-Z]+", _OFFICE.sub("", name.strip()).upper())
+            if len([w for w in words if w]) > 1:
+                out.update(w for w in words if w and w not in stations())
+    return frozenset(out)
 
 
 _NOT_CODE = re.compile(r"[^A-Z0-9]")

@@ -47,8 +47,8 @@ def _stations(shared: Path) -> dict[str, str]:
 
 
 _SUBJECT = re.compile(
-    r"S?UBJECT\s*:\s*(.*?)(?=\n\s*\n|\s(?:REF|REFS|REFTEL)\s*:|(?<=[A-Z’'])REF:|[Cc]lassified [Bb]y\b|"
-    r"\s¶?1\s?\.\s|\Z)", re.S)
+    r"S?UBJECT\s*:\s*(.*?)(?=\n\s*\n|\s(?i:REF|REFS|REFTEL)\s*:|(?<=[A-Z0-9’'])REF:|[Cc]lassified [Bb]y\b|"
+    r"\s¶?1\s?\.\s|\s-{5,}|\n(?i:this is an action request)|\Z)", re.S)  # a rule after it: 07MANAMA1089
 
 
 def _page_subject(text: str) -> str | None:
@@ -57,7 +57,7 @@ def _page_subject(text: str) -> str | None:
     found = []
     for m in _SUBJECT.finditer(text):
         s = re.sub(r"\s+", " ", m.group(1)).strip().replace('""', '"')
-        s = re.sub(r"\s*\((?:U|C|S|SBU|S/NF|C/NF)\)$", "", s)
+        s = re.sub(r"^\((?:U|C|S|SBU|S/NF|C/NF)\)\s*", "", re.sub(r"\s*\((?:U|C|S|SBU|S/NF|C/NF)\)$", "", s))
         if s:
             found.append(s)
     complete = [s for s in found if not s.endswith("...")]

@@ -61,6 +61,8 @@ class _Pre:
         subj = f.SUBJECT.search(pre)
         self.subject_span = (subj.start(), subj_end) if subj and subj_end else None
         self.classified_by, self.reasons, cb_end = f.parse_classified_by(pre)
+        if self.classified_by is None and first:  # the 1990s put it in paragraph 1
+            self.classified_by, self.reasons = f.parse_classified_in_para1(text[first.start():first.start() + 800])
         self.blocks = ref_blocks(pre)
         ends = [e for e in (start, eo_end, tags_end, subj_end, cb_end) if e]
         ends += [e for _b, _s, e in self.blocks]
@@ -86,7 +88,8 @@ class _Pre:
 
     def ref_items(self) -> list[str]:
         """Text of every REF item."""
-        return [t for b, _s, _e in self.blocks for _label, t in split_items(b)]
+        # the cable's own page-break line inside a REF list (`B) TRIPOLI 227 TRIPOLI 00000402 001.2 OF 003`) is none
+        return [t for b, _s, _e in self.blocks for _label, t in split_items(f.strip_page_breaks(b))]
 
     def cited(self) -> list[tuple[int | None, str, int]]:
         """(year or None, station, serial) of every cable the REF items name."""
@@ -168,8 +171,22 @@ def _station_serial(text: str, pre: _Pre) -> tuple[str | None, int | None]:
     """Station and serial from the classification line, else from a page-break line."""
     if pre.cls:
         return pre.cls["station"], pre.cls["serial"]
-    pb = f.page_break_station(text)
+    pb = f.page_break_station(text) or f.routing_station_serial(text)
     return pb if pb else (None, None)
+
+
+def _text_wins(cid: str, station: str | None, serial: int | None, notes: list[str]) -> str:
+    """The container's ID, unless its station is none the table knows and the text's classification line names a
+    known station with the same serial (`07SOIA828` for SOFIA 000828): then the text's, with a warning."""
+    m = ids.CANONICAL_ID.match(cid)
+    if not m or station is None or serial != int(m.group(3)) or station == m.group(2):
+        return cid
+    known = ids.station_names()
+    if m.group(2) in known or station not in known.values():
+        return cid
+    fixed = ids.make_id(m.group(1), station, serial)
+    notes.append(f"the input's cable ID {cid} names no known station; the text's {station} {serial} gives {fixed}")
+    return fixed
 
 
 def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | None = None) -> Cable:
@@ -195,6 +212,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
         notes.append(f"the input's cable ID {one_line(meta_id)[:80]!r} is not a cable ID; the ID is read from the text")
         cid = None
     if cid:
+        cid = _text_wins(cid, station, serial, notes)
         if cid != re.sub(r"\s+", "", meta_id.upper()):
             aliases.append(meta_id.strip())
     else:
@@ -218,7 +236,7 @@ def parse(raw: RawCable, known_years: Mapping[str, Mapping[int, int] | int] | No
     year = int(date[:4]) if date else ids.full_year(m.group(1))
     origin = m.group(2)
     handling = pre.handling_text(text[:max(pre.body_start, pre.first_para)])
-    classification, caveats = _classification(meta, pre.cls, handling)
+    classification, caveats = _classification(meta, pre.cls, handling, full)
     body_text = bodymod.clean_body(body_text)
     body_text, signer = bodymod.split_signer(body_text, pre.classified_by)
     own = (origin, int(m.group(3)))
@@ -275,8 +293,9 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | None, list[str]]:
-    """Classification level and caveats: the page table or CSV row first, then the classification line."""
+def _classification(meta: dict, cls: dict | None, preamble: str, text: str = "") -> tuple[str | None, list[str]]:
+    """Classification level and caveats: the page table or CSV row first, then the classification line, then
+    the routing header's `ZNY SSSSS`."""
     caveats = f.parse_caveats(preamble)
     written = meta.get("classification")
     if written:
@@ -286,7 +305,7 @@ def _classification(meta: dict, cls: dict | None, preamble: str) -> tuple[str | 
         return level, _written_first(parts[1:], caveats)
     if cls:
         return cls["classification"], _written_first(cls["caveats"], caveats)
-    return None, caveats
+    return f.routing_classification(text), caveats
 
 
 def _written_first(written: list[str], caveats: list[str]) -> list[str]:

@@ -104,6 +104,11 @@ _AFTER_SIGNATURE = re.compile(
     r"(?:\s+(?:=+\s*CABLE ENDS\s*=+|\d?\s*SENSITIVE BUT UNCLASSIFIED|"
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\s*>(?:\s*\d\d\w+ - Classification: [A-Z ]+)?)?|"
     r"\d{4}-\d{2}-\d{2}|Declassified/Released US Department of State EO\s+Systematic Review \d\d [A-Z]{3} \d{4}|"
+    # the end of transmission (`BT`, `#2345`, `NNNN`) and an older telegram's page header
+    # (`UNCLASSIFIED PAGE 03 STATE 015113 182333Z`)
+    r"BT|#\d{3,5}|NNNN|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PAGE\s+\d{2}\s+"
+    r"[A-Z]+(?: [A-Z]+){0,2}"
+    r"\s+\d{4,6}(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z|"
     r"(?<=\n)[ \t]*(?:[A-Z]{4}|[A-Z]{2})(?:[ \t,]+(?:[A-Z]{4}|[A-Z]{2})){1,7}(?=[ \t]*$)|[./](?:[ \t]*[./])*))+[ \t]*$")
 
 

@@ -87,7 +87,9 @@ def parse_from(text: str) -> str | None:
 
 # `ZEN` ends the block, but not `ZEN/AMEMBASSY MOSCOW` (an addressee whose routing indicator is `ZEN`, 08STATE103511)
 _ADDR_END = re.compile(
-    r"^(?:INFO\b|BT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b(?!/)|E\.?O\.?)")
+    r"^(?:INFO\b|BT\b|XMT\b|[A-Z ]*\b(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)|ZEN\b(?!/)|E\.?O\.?)")
+# An older telegram's page header inside the address block (`TO PAGE 02 STATE 015113 182333Z`): no addressee.
+_PAGE_HEADER_LINE = re.compile(r"^PAGE\s+\d{2}\s+[A-Z]+(?: [A-Z]+){0,2}\s+\d{4,6}(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z\b")
 TO = re.compile(r"^\s*TO\s*(?=\S)", re.M)
 INFO = re.compile(r"^\s*INFO\s*(?=\S)", re.M)
 
@@ -127,6 +129,8 @@ def _address_block(text: str, start: re.Pattern) -> list[str]:
             break
         if i > 0 and not _ADDRESS_LINE.match(line):
             break
+        if _PAGE_HEADER_LINE.match(line):
+            continue
         a = _addressee(line)
         if a:
             out.append(a)
@@ -159,9 +163,23 @@ CLASS_LINE = re.compile(
 )
 
 
+# The classification line as some copies write it: in lower case (`S e c r e t berlin 001068`, 08BERLIN1068;
+# `C o n f i d e n t i a l section 01 of 04 ankara 000348`, 04ANKARA348) or spaced with its first letter lost
+# (`E C R E T SANAA 000473`, 07SANAA473; `O N F I D E N T I A L BAGHDAD 000290`, 10BAGHDAD290). Read only at
+# the start of a line, and only with a station the table knows or a serial padded to six digits.
+_LOST_FIRST = {"ECRET": "SECRET", "ONFIDENTIAL": "CONFIDENTIAL", "NCLASSIFIED": "UNCLASSIFIED"}
+_LOOSE_ALT = "|".join([f"(?:{_spaced(w)})" for w in ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET")]
+                      + [" ".join(w) for w in _LOST_FIRST])
+CLASS_LINE_LOOSE = re.compile(
+    rf"^[ \t]*(?P<cls>(?i:{_LOOSE_ALT}))[ \t]+"
+    r"(?i:(?:SECTION[ \t]+(?P<sec>\d{1,2})[ \t]+OF[ \t]+(?P<of>\d{1,2})[ \t]+)?)"
+    r"(?P<station>[A-Za-z]+(?: [A-Za-z]+){0,3}?)[ \t]+(?P<serial>\d{3,6})\b", re.M)
+
+
 def normalise_classification(raw: str) -> str:
     """Classification in one spelling: `C O N F I D E N T I A L` and `CONFIDENTIAL` alike, `UNCLAS` -> UNCLASSIFIED."""
     word = re.sub(r"\s+", "", raw.upper())
+    word = _LOST_FIRST.get(word, word)
     for written, canon in _CLASS_WORDS:
         if word == written.replace(" ", ""):
             return canon
@@ -172,20 +190,64 @@ def parse_class_line(text: str) -> dict | None:
     """Classification, caveats, section and station/serial of the classification line."""
     for m in CLASS_LINE.finditer(text[:12000]):
         st = ids.station(m.group("station"))
-        if st in ("SECTION", "ECTION", "CTION", "SIPDIS", "E") or len(st) < 3:
+        # `CONFIDENTIAL\n\nPAGE 01 CAPE T 00097` is an old page header (90CAPETOWN97); a redacted station
+        # (`XXXXXXXXXXXX 000004`, 10SHENYANG4) leaves the station to the routing header
+        if st in ("SECTION", "ECTION", "CTION", "SIPDIS", "E", "PAGE") or len(st) < 3 or not st.strip("X"):
             continue
-        sec = m.group("sec")
-        return {
-            "classification": normalise_classification(m.group("cls")),
-            "caveats": [c.strip() for c in m.group("cav").split("//") if c.strip()],
-            "section": int(sec) if sec else None,
-            "sections": int(m.group("of")) if m.group("of") else None,
-            "station": st,
-            "serial": int(m.group("serial").replace("O", "0")),
-            "start": m.start(),
-            "end": m.end(),
-        }
+        return _class_line(m, st)
+    return _loose_class_line(text)
+
+
+def _loose_class_line(text: str) -> dict | None:
+    """A classification line in lower case or missing its first letter (`CLASS_LINE_LOOSE`), when no other is."""
+    for m in CLASS_LINE_LOOSE.finditer(text[:12000]):
+        st = ids.station(m.group("station"))
+        known = st in ids.stations() or st in ids.STATION_ALIASES.values()
+        if st.strip("X") and (known or len(m.group("serial")) == 6):
+            return _class_line(m, st)
     return None
+
+
+def _class_line(m: re.Match, st: str) -> dict:
+    """The fields of one classification line match."""
+    sec = m.group("sec")
+    cav = m.groupdict().get("cav") or ""
+    return {
+        "classification": normalise_classification(m.group("cls")),
+        "caveats": [c.strip() for c in cav.split("//") if c.strip()],
+        "section": int(sec) if sec else None,
+        "sections": int(m.group("of")) if m.group("of") else None,
+        "station": st,
+        "serial": int(m.group("serial").replace("O", "0")),
+        "start": m.start("cls"),
+        "end": m.end(),
+    }
+
+
+# The routing header's transmission line (`DE RUEHLP #3262/01 3482321`): the serial, four digits at most, and the
+# classification letter repeated (`ZNY SSSSS ZZH`), for a copy that lost its classification line (07LAPAZ3262).
+DE_LINE = re.compile(r"^[ \t]*DE[ \t]+[A-Z]{4,7}[ \t]*#[ \t]*(\d{1,4})\b", re.M)
+ZN_LINE = re.compile(r"^[ \t]*ZN[YR][ \t]+([SCU])\1{4}\b", re.M)
+_ZN_LEVEL = {"S": "SECRET", "C": "CONFIDENTIAL", "U": "UNCLASSIFIED"}
+
+
+def routing_station_serial(text: str) -> tuple[str, int] | None:
+    """Station (of the FM line) and serial (of the DE line) of a routing header, when it states both.
+
+    The DE line keeps four digits: a station whose serials run past 9999 (the Department) is not read from it.
+    """
+    de = DE_LINE.search(text[:6000])
+    sender = parse_from(text)
+    code = ids.station_from_origin(sender) if sender else None
+    if not de or not code or code == "STATE" or int(de.group(1)) == 0:
+        return None
+    return code, int(de.group(1))
+
+
+def routing_classification(text: str) -> str | None:
+    """The classification the routing header's `ZNY SSSSS` states."""
+    m = ZN_LINE.search(text[:6000])
+    return _ZN_LEVEL[m.group(1)] if m else None
 
 
 HANDLING = re.compile(
@@ -240,7 +302,7 @@ def parse_declassify(text: str) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     rest = m.group("rest")
-    cut = re.search(r"\s(?:TAGS?\b|TAGE\b|SUBJECT\b)", rest)
+    cut = re.search(r"\s(?:TAGS?\b|TAGE\b|SUBJECT\b|(?i:tags?|subject)\s*:)", rest)
     if cut:
         rest = rest[:cut.start()]
     # `DECL:` (also the typo `DECLl:`), not the start of `Declassify on 8/31/2034` (09OUAGADOUGOU1159)
@@ -289,33 +351,130 @@ def real_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-TAGS = re.compile(r"(?:^|\s)TAG[SE]?\s*:?\s*(?=[A-Z])", re.M)
-_TAGS_END = re.compile(r"\s(?:SUBJECT|SUBJ|REF|REFS|REFTEL|Classified|CLASSIFIED|E\.O\.)\b|\n")
+# `TAGS:`, `TAGS PGOV`, `TAGE:` in capitals; `Tags:`, `tags:` in any case with a colon (04ANKARA348); a label cut
+# by a page at the start of a line (`AGS: PGOV, PREL`).
+# Without a colon the codes follow on the same line (`C O R R E C T E D C O P Y - TAG\n\nNOFORN`, 08MADRID308).
+TAGS = re.compile(r"(?:^|\s)(?:(?:TAG[SE]?|(?i:tags?))\s*:\s*(?=[A-Za-z])|TAG[SE]?[ \t]+(?=[A-Z]))"
+                  r"|^[ \t]*AGS\s*:\s*(?=[A-Za-z])", re.M)
+_TAGS_END = re.compile(
+    r"\s(?:SUBJECT|SUBJ|REF|REFS|REFTEL|Classified|CLASSIFIED|E\.O\.)\b|\s(?i:subj(?:ect)?)\s*:|\n")
 _TAG_TOKEN = re.compile(r"^[A-Z][A-Z0-9_-]{1,11}$")
+_TAG_LINE = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z0-9_-]{1,11}(?:[ \t]*[,;]?[ \t]+[A-Za-z][A-Za-z0-9_-]{1,11})*)[ \t,;]*(?=\n|$)")
+_TAG_FUNCTION_WORDS = frozenset({"AND", "OF", "THE", "FOR", "ON", "IN", "TO"})
 
 
 def parse_tags(text: str) -> tuple[list[str], int | None]:
-    """TAGS codes in source order (spaces or commas between), and where the TAGS line ends."""
+    """TAGS in source order, and where the TAGS line ends.
+
+    Codes in any case and separated by spaces or commas; a second line of codes the table knows (`NATO, UK, CN`
+    under `TAGS: OVIP CLINTON HILLARY ...`); codes glued together split by the known codes (`PHUMBA`); person
+    tags as `SURNAME, GIVEN`; a subject written out (`HUMAN RIGHTS`) as one tag (see `tag_list`).
+    """
     m = TAGS.search(text[:12000])
     if not m:
         return [], None
     rest = text[m.end():m.end() + 400]
     end = _TAGS_END.search(rest)
     seg = rest[:end.start()] if end else rest
-    tags = [t for t in re.split(r"[\s,;]+", seg) if t]
-    good: list[str] = []
-    for t in tags:
-        t = t.strip(".")
-        if _TAG_TOKEN.match(t):
-            good.append(t)
-        else:
+    stop = m.end() + len(seg)
+    more = _TAG_LINE.match(text, stop + 1) if end and text[stop:stop + 1] == "\n" else None
+    next_words = [w.upper() for w in re.split(r"[\s,;]+", more.group(1)) if w] if more else []
+    # a second line of codes the table knows, or of code-like words after a line that ends with a comma
+    # (`... pgov, econ,` then `etra, mnuc, marr, ch`, 09BEIJING2963)
+    if more and (all(w in ids.tag_codes() for w in next_words) or (
+            seg.rstrip().endswith(",") and all(w.isalpha() and 2 <= len(w) <= 5 for w in next_words))):
+        seg, stop = f"{seg} {more.group(1)}", more.end()
+    words: list[tuple[str, bool]] = []  # (word, a comma or semicolon follows it)
+    people: dict[str, str] = {}  # `OVIP (STEINBERG, JAMES B.)` (09BEIJING2963): the person in brackets is one tag
+    for t in re.finditer(r"(\([A-Za-z][A-Za-z.' -]{1,30},[A-Za-z.' -]{2,30}\)|[^\s,;]+)\s*([,;]?)", seg):
+        if t.group(1).startswith("("):
+            person = " ".join(t.group(1)[1:-1].upper().replace(",", ", ").split())
+            people[f"\0{len(people)}"] = person
+            words.append((f"\0{len(people) - 1}", True))
+            continue
+        w = t.group(1).strip(".").upper()
+        if not _TAG_TOKEN.match(w) and not split_glued(w):
             break
-    return good, m.end() + len(seg)
+        words.append((w, bool(t.group(2))))
+    tags = [people.get(t, t) for t in tag_list(words)]
+    return list(dict.fromkeys(tags)), stop  # a glued tail repeats codes (`VTPREL`)
 
 
-SUBJECT = re.compile(r"(?:^|\s)S?UBJ(?:ECT)?\s*:\s*", re.M)  # `UBJECT:` lost its S in 08MANAMA117
+def tag_list(words: list[tuple[str, bool]]) -> list[str]:
+    """Tags of a TAGS line's words: known codes as they are, glued codes split, runs of other words as one
+    written-out subject (`HUMAN RIGHTS`, `ECONOMY AND FINANCE`) or as people (`CLINTON, HILLARY`)."""
+    out: list[str] = []
+    run: list[str] = []
+    for i, (w, comma) in enumerate(words):
+        pieces = [w] if w in ids.tag_codes() or w.startswith("\0") else split_glued(w)
+        if pieces:
+            out += _run_tags(run) + pieces
+            run = []
+            continue
+        run.append(w)
+        if comma or i == len(words) - 1:
+            out += _run_tags(run)
+            run = []
+    return out
+
+
+def _run_tags(run: list[str]) -> list[str]:
+    """Tags of consecutive words that are no codes: one word is one tag; words of the TAGS meanings one subject;
+    else pairs of surname and given name (`NOVO GUILLERMO REMON PEDRO`: two people)."""
+    if len(run) < 2:
+        return run
+    if any(w in _TAG_FUNCTION_WORDS or w in ids.tag_words() or _ENGLISH_ENDING.search(w) for w in run):
+        return [" ".join(run)]
+    if len(run) % 2 == 0 and all(_name_like(w) for w in run):
+        return [f"{run[i]}, {run[i + 1]}" for i in range(0, len(run), 2)]
+    return run
+
+
+# Endings of English words that names do not have: `ORGANIZED CRIME` (05SOFIA1207) is a subject, not a person.
+_ENGLISH_ENDING = re.compile(r"(?:ED|ING|IONS?|MENTS?|ITY|ISM|NESS|ICS|ANCE|ENCE|IVE|ICAL)$")
+_CODE_SHAPE = re.compile(r"^[ACEKMOPST][A-Z]{3}$")  # a four-letter code the table lacks (OPDC, KBIO, ECIP)
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word can be a surname or given name in a person tag: no code shape, no station's name
+    (`USEU BRUSSELS`), no abbreviation (`POL MIL`)."""
+    names = ids.station_names()
+    return (len(word) >= 4 and word.isalpha() and not _CODE_SHAPE.match(word) and word not in names
+            and word not in ids.station_name_words())
+
+
+def split_glued(word: str) -> list[str]:
+    """Known codes glued together (`ETRDEINVECINPGOVCS` -> ETRD EINV ECIN PGOV CS), in the fewest pieces, at
+    least one of them a subject code of four letters; [] when the word is not made of them all."""
+    if len(word) < 6 or not word.isalpha() or len(word) > 60:
+        return []
+    codes = ids.tag_codes()
+    # program codes (K and three letters) have no published list: in a long run of glued codes any counts (KOCI)
+    program = len(word) >= 10
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for i in range(1, len(word) + 1):
+        for k in (4, 5, 3, 2):
+            if k > i:
+                continue
+            prev = best[i - k]
+            piece = word[i - k:i]
+            known = piece in codes or (program and k == 4 and piece[0] == "K")
+            if prev is not None and known and (best[i] is None or len(prev) + 1 < len(best[i])):
+                best[i] = prev + [word[i - k:i]]
+    found = best[len(word)]
+    return found if found and len(found) > 1 and any(len(p) >= 4 for p in found) else []
+
+
+# `UBJECT:` lost its S in 08MANAMA117; `Subject:` in any case (04ANKARA348)
+SUBJECT = re.compile(r"(?:^|\s)(?:S?UBJ(?:ECT)?|(?i:subj(?:ect)?))\s*:\s*", re.M)
+# The subject ends at a blank line; a REF label in any case, also glued to it (`DECEMBER 11-13REF: A. MANAMA 660`,
+# 09MANAMA680; `Conference\nRef: A) Minsk 297`, 06MINSK311) or without its colon on a line of its own (`REFTEL`,
+# `REF A. STATE 1234`); the Classified-By line; the first paragraph; an action request (09STOCKHOLM569); a rule
+# after it on its line (`FIRM -----`, 07MANAMA1089).
 _SUBJECT_END = re.compile(
-    r"\n\s*\n|\s(?:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
+    r"\n\s*\n|\s(?i:REF|REFS|REFTEL|REFTELS)\s*:|(?<=[A-Z0-9\u2019'])REFS?:|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY|"
+    r"\n[ \t]*(?:REFTELS?\b|REFS?[ \t]+\(?[A-Z][.)][ \t])|\n[ \t]*(?i:this is an action request)|[ \t]-{5,}|"
     r"(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)\)|\n\s*¶?1\s?\.\s|\n\s*(?:THIS (?:CABLE|MESSAGE) IS|SENSITIVE BUT UNCLASSIFIED)"
     r"|\n[ \t]*-{3,}"  # a rule opening a banner (`-------\nSummary\n-------`) after the subject
 )
@@ -326,7 +485,8 @@ _SUBJECT_GARBAGE = re.compile(
     r"\s(?:[A-Z]+ ){0,3}COLLECTIVE\s+(?:IMMEDIATE|PRIORITY|ROUTINE)|\S*(?:IMMEDIATE|PRIORITY|ROUTINE)\s?RU[A-Z]{2,5}/"
     r"|\n\s*(?:UNCLAS|CONFIDENTIAL|SECRET|C O N F|S E C R)\w*(?:\s+[A-Z]+){1,3}\s+\d{6}\b"
 )
-_TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$")
+_TRAILING_MARK = re.compile(r"\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*$", re.I)
+_LEADING_MARK = re.compile(r"^\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF|U/FOUO|SBU/NF)\)\s*", re.I)
 
 
 def parse_subject(text: str) -> tuple[str | None, int | None]:
@@ -341,6 +501,7 @@ def parse_subject(text: str) -> tuple[str | None, int | None]:
     text_of = seg[:garbage.start()] if garbage else seg
     # a page-break line can stand inside the subject (`... DURING CTJWG NEW DELHI 00001051 001.2 OF 005`)
     subject = _TRAILING_MARK.sub("", re.sub(r"\s+", " ", strip_page_breaks(text_of)).strip()).rstrip(" :")
+    subject = _LEADING_MARK.sub("", subject)  # `(S) UNMANNED USG AIRCRAFT ...` (07SANAA473)
     return (subject or None), m.end() + len(seg)
 
 
@@ -419,6 +580,21 @@ def parse_classified_by(text: str) -> tuple[str | None, str | None, int | None]:
     who = re.sub(r"\s+", " ", who).strip()
     who = _WHO_TAIL.sub("", who).strip(" ,;.")
     return (who or None), reasons, end
+
+
+# Paragraph 1 of a 1990s cable opens with the statement: `1. (U) CLASSIFIED BY ROBERT P. FINN, DEPUTY CHIEF OF
+# MISSION. REASON: 1.5 (D)`.
+_PARA1_CLASSIFIED = re.compile(
+    r"\s*¶?\s?1\s?\.\s*(?:\((?:U|C|S|LOU|SBU)\)\s*)?(?=CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b)")
+
+
+def parse_classified_in_para1(para: str) -> tuple[str | None, str | None]:
+    """Who classified the cable and why, when paragraph 1 opens with the statement (else None, None)."""
+    m = _PARA1_CLASSIFIED.match(para)
+    if not m:
+        return None, None
+    who, reasons, _end = parse_classified_by(para[m.end():])
+    return who, reasons
 
 
 # `STATE 00000284 002 OF 002`, `MANAMA 00001010 001.2 OF 002`, `UNVIE VIEN 00000285  036.2 OF 036`: found at the

@@ -9,19 +9,21 @@ from .fields import strip_page_breaks
 
 # `REF:`, `REFS`, `REFTEL:` ...; glued to the SUBJECT before it only with its colon (`BAHRAINREF: MANAMA 510`)
 REF_START = re.compile(
-    r"(?:(?:^|(?<=\s))(?:REF|REFS|REFTEL|REFTELS|REFERENCE|REFERENCES)\b\s*:?|(?<=[A-Z\u2019'])REFS?:)\s*(?=\S)", re.M)
+    r"(?:(?:^|(?<=\s))(?:REF|REFS|REFTEL|REFTELS|REFERENCE|REFERENCES)\b\s*:?|(?<=[A-Z0-9\u2019'])REFS?:|"
+    r"(?:^|(?<=\s))(?i:refs?|reftels?)\s*:)\s*(?=\S)", re.M)  # `Refs: A) State 29549`, `Ref: a. 05 state 201650`
 # A REF block ends at a blank line, the Classified-By line, the first paragraph or a portion-marked
 # paragraph, the SBU notice, a SUMMARY heading or a rule.
 _REF_END = re.compile(
     r"\n\s*\n|[Cc]lass\w*\s+[Bb]y\b|CLASSIFIED BY\b|(?:^|\s)¶?1\s?\.\s*\((?:U|C|S|SBU)|\n\s*¶?1\s?\.\s|"
     r"\s\((?:U|C|S|SBU|S/NF|C/NF)\)\s+(?=[A-Z])|\sSENSITIVE BUT UNCLASSIFIED|\sTHIS CABLE IS\b|"
-    r"\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}|\sSUMMARY\s*:|\*{5,}"
+    r"\n\s*(?:Summary|SUMMARY)\b|\n\s*-{3,}|\sSUMMARY\s*:|\*{5,}|\n\s*_{5,}"
 )
 
-# [YY|YYYY] STATION SERIAL[, /, AND, & SERIAL...] [(YYYY)]; the year may be glued to the station (`09MANAMA 281`).
+# [YY|YYYY] STATION SERIAL[, /, AND, & SERIAL...] [(YYYY)]; the year may be glued to the station (`09MANAMA 281`);
+# a station of several words (`LA PAZ`, `USUN NEW YORK`, `PORT-AU-PRINCE`) or with an apostrophe (`N'DJAMENA`).
 CABLE_REF = re.compile(
-    r"(?<![A-Z0-9/-])(?:(?P<year>(?:19|20)\d{2}|\d{2})(?:\s+|(?=[A-Z]{3})))?"
-    r"(?P<station>[A-Z]{3,}(?: [A-Z]{2,}){0,2}?)\s+"
+    r"(?<![A-Z0-9/'-])(?:(?P<year>(?:19|20)\d{2}|\d{2})(?:\s+|(?=[A-Z]{3})))?"
+    r"(?P<station>[A-Z](?:'?[A-Z])+(?:[ -][A-Z]{2,}){0,3}?)\s+"
     r"(?P<serials>[0-9O]*\d[0-9O]*(?:\s*(?:/|,|&|\bAND\b)\s*[0-9O]*\d[0-9O]*)*)(?![-/\d])(?!:\d)"
     r"(?:\s+\((?P<year_after>(?:19|20)\d{2})\))?"
 )
@@ -43,40 +45,53 @@ def known_station(code: str) -> bool:
 def _station_of(written: str, serials: str, has_year: bool) -> str | None:
     """Canonical station of `written`, or None when the words are not a station.
 
-    A station the table knows is taken as it is; the last word alone is tried next (`EMAIL STATE 12`).
-    A word the table does not know is taken only in the strict form of a cable reference: a single word
-    (or a known multi-word name) followed by a serial of three or more digits, or preceded by a year.
+    The longest ending of the words that the station table names is taken (`MEXICO CITY`, `LA PAZ`, `EMAIL
+    STATE`: STATE), in any case and spacing. A word the table does not know is taken only in the strict form of a
+    cable reference: a single word followed by a serial of three or more digits, or preceded by a year; never a
+    word of a known station's name (`CITY`, `PAZ`), and a station with a letter dropped or doubled (`BRASILA`,
+    `TRIPOLII`) is that station when only one is.
     """
-    words = written.split()
-    for cand in (written, words[-1]):
-        code = ids.station(cand)
-        if cand in _NOT_STATION or code in _NOT_STATION:
-            continue
-        if known_station(code):
+    words = written.replace("-", " ").split()
+    names = ids.station_names()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[-n:])
+        code = names.get(re.sub(r"[^A-Z0-9]", "", cand))
+        if code and cand not in _NOT_STATION and code not in _NOT_STATION:
             return code
     last = words[-1]
     first_serial = re.split(r"\D", serials, maxsplit=1)[0]
-    if last in _NOT_STATION or len(last) < 4 or _misspelt_station(last):
+    if not last.strip("X"):  # a redacted station (`XXXXXXXXXXXX 123`) names none
         return None
+    if last in _NOT_STATION or len(last) < 4 or not last.isalpha() or last in ids.station_name_words():
+        return None
+    slips = _misspelt_station(last)
+    if slips:
+        return slips[0] if len(slips) == 1 and len(last) >= 6 and slips[0] not in _SWAPPED else None
     if has_year or len(first_serial.replace("O", "0")) >= 3:
         return ids.station(last)
     return None
 
 
-def _misspelt_station(word: str) -> bool:
-    """True when `word` is one slip away from a known station (`SATTE` for STATE): a typo, not a new station."""
+_SWAPPED = "swapped"  # a slip that changes letters (`SATTE`): not resolved, the letters may be another name's
+
+
+def _misspelt_station(word: str) -> list[str]:
+    """The known stations `word` is one slip away from: a letter dropped or doubled (`BRASILA`, `TRIPOLII`) gives
+    the station; letters swapped or changed (`SATTE` for STATE) give `_SWAPPED`, a typo not resolved."""
+    out: list[str] = []
     for code in ids.stations():
         if len(code) == len(word) and (sorted(code) == sorted(word)
                                        or sum(a != b for a, b in zip(code, word)) == 1):
-            return True
-        if abs(len(code) - len(word)) == 1:
+            out.append(_SWAPPED)
+        elif abs(len(code) - len(word)) == 1:
             short, long_ = sorted((code, word), key=len)
             if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
-                return True
-    return False
+                out.append(code)
+    return out
 
 
 _ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+_LEADING_ZERO = re.compile(r"(?<![A-Z0-9])0(?=[A-Z]{4,}\s+\d)")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 # `EMB LONDON 10/23 E-MAIL (GAYLE) TO NEA/IR`: a month and day before the kind of message they date, not two serials.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])")
@@ -94,7 +109,8 @@ _SERIAL_SEP = re.compile(r"\s*(?:/|,|&|\bAND\b)\s*")
 def cited(item: str) -> list[tuple[int | None, str, int]]:
     """(year as written or None, canonical station, serial) of every cable one REF item names."""
     out: list[tuple[int | None, str, int]] = []
-    item = _ZERO_IN_WORD.sub("O", item.upper())  # `COTON0U`: a zero between letters is the letter O
+    # `COTON0U`, `0TTAWA`: a zero between letters or opening a word of letters is the letter O
+    item = _LEADING_ZERO.sub("O", _ZERO_IN_WORD.sub("O", item.upper()))
     for m in CABLE_REF.finditer(item):
         year_w = m.group("year") or m.group("year_after")
         code = _station_of(m.group("station"), m.group("serials"), year_w is not None)
@@ -125,7 +141,7 @@ def cable_refs(item: str, citing_year: int | None, citing: tuple[str, int] | Non
     return out
 
 
-_LABEL = re.compile(r"(?:(?<=[\s;,¶])|^)\(?(?P<l>[A-Z])(?:\s?[.):](?:\s|(?=\d))|(?=\d{1,2}/\d{1,2}/\d{2}))")
+_LABEL = re.compile(r"(?:(?<=[\s;,¶])|^)\(?(?P<l>[A-Za-z])(?:\s?[.):](?:\s|(?=\d))|(?=\d{1,2}/\d{1,2}/\d{2}))")
 
 
 def split_items(block: str) -> list[tuple[str, str]]:
@@ -136,8 +152,11 @@ def split_items(block: str) -> list[tuple[str, str]]:
     """
     positions: list[tuple[str, int, int]] = []
     expected = "A"
+    lower = bool(re.match(r"\s*\(?[a-z]\s?[.):]", block))  # `a. 05 state 201650`: labels in lower case
     for m in _LABEL.finditer(block):
-        letter = m.group("l")
+        if m.group("l").islower() != lower:
+            continue
+        letter = m.group("l").upper()
         prev = positions[-1][0] if positions else None
         if letter == expected or (prev is not None and letter == prev):
             if prev == letter and not block[positions[-1][2]:m.start()].strip():
@@ -203,17 +222,21 @@ def parse_references(blocks: list[str], citing_year: int | None,
     `citing` is the citing cable's station and serial (see `cable_refs`).
     """
     refs: list[Reference] = []
+    seen: set[str] = set()  # a page that repeats its preamble (in capitals, then in lower case) cites each cable once
     own = ids.make_id(citing_year, *citing) if citing and citing_year is not None else None
     for block in blocks:
         for label, text in split_items(strip_page_breaks(block)):
             text = _OLD_PAGE_HEADER.sub(" ", text)
             text = re.sub(r"\s+", " ", text).strip().rstrip(";,¶").strip()
-            if not text:
+            if not text or text.upper() in ("NONE", "N/A", "NA"):  # `Ref: None` (03ABUDHABI2641): no reference
                 continue
             # a cable never cites itself: its own number in a REF is a page header's (listed as its own citer)
             found = [cid for cid in cable_refs(text, citing_year, citing) if cid != own]
-            if not found:
+            if not found and text.upper() not in seen:
+                seen.add(text.upper())
                 refs.append(Reference(label, text, None))
-            for cid in dict.fromkeys(found):
+            for cid in dict.fromkeys(c for c in found if c is None or c not in seen):
+                if cid:
+                    seen.add(cid)
                 refs.append(Reference(label, text, cid))
     return refs

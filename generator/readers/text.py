@@ -10,8 +10,8 @@ from .embedded import unwrap
 
 # A cable states at least one of these; prose that states none is not a cable.
 _CABLE_MARKS = re.compile(
-    r"^\s*(?:FM\s+\S|TAGS?\b|SUBJECT:|E\.?\s?O\.?\s*1\d{4}|"
-    r"(?:UNCLAS\w*|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L)\b.*\b\d{3,6}\b)",
+    r"^\s*(?:FM\s+\S|(?i:TAGS?\b|SUBJECT:|E\.?\s?O\.?\s*1\d{4})|"  # `Tags:`, `E.o. 12958` (04ANKARA348)
+    r"(?:UNCLAS\w*|CONFIDENTIAL|SECRET|C O N F|S E C R|U N C L|(?i:C o n f|S e c r|U n c l))\b.*\b\d{3,6}\b)",
     re.M,
 )
 
