@@ -439,6 +439,8 @@ def _plan(config_file: str, cfg, site: Path, docs: Path, state_file: Path) -> di
     pages = old["pages"]
     kept = {uri for uri, k in keys.items() if uri not in in_nav and uri in pages and pages[uri][0] == k
             and (site / pages[uri][1]).is_file()}
+    if not cfg.nav:  # MkDocs makes the navigation of every page from all pages: none can be kept
+        kept = set()
     for uri, entry in pages.items():
         if uri not in keys:
             _remove(site, entry[1])

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import build as build_mod
 from generator import cli, urls
@@ -228,3 +229,40 @@ def test_an_unchanged_site_is_kept_and_an_added_cable_renders_only_the_pages_it_
     assert searched  # the records changed: the index is written again
     assert rewritten(site) - searched == {site_path(p) for p in changed} | nav_html() | ALWAYS
     assert differences(site, clean_site([src], tmp_path / "clean-after")) == []
+
+
+def reuse(config: Path, *args: str):
+    import subprocess
+
+    from sitebuild import PY, env
+
+    return subprocess.run([PY, "-m", "generator.site", "--config", str(config), "--reuse", *args], cwd=ROOT,
+                          env=env(), capture_output=True, text=True, timeout=300)
+
+
+def test_a_kept_page_still_has_its_links_checked_and_a_removed_page_leaves_the_site(tmp_path):
+    """A keeps linking to B#here; B is rewritten without the anchor: A is kept (its Markdown did not change), yet
+    the build fails as a clean build would, and the next build starts clean. A page gone from docs/ is gone from
+    site/ too."""
+    from test_site_parts import _tiny
+
+    b_page = "# B\n\n## Here\n\n" + '<!--raw-->\n<p id="par3">x</p>\n<!--/raw-->\n'
+    pages = {"index.md": "# Home\n", "b.md": b_page, "c/gone.md": "# Gone\n",
+             "a.md": '# A\n\n[ok](b.md#here)\n\n<!--raw-->\n<a href="b.html#par3">x</a>\n<!--/raw-->\n'}
+    config = _tiny(tmp_path, pages)
+    cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+    cfg.update(nav=[{"Home": "index.md"}], not_in_nav="/a.md\n/b.md\n/c/\n")  # as mkdocs.yml: pages can be kept
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    site, state = tmp_path / "s", tmp_path / ".s.reuse.json"
+    assert reuse(config).returncode == 0 and state.is_file()
+    (tmp_path / "docs" / "c" / "gone.md").unlink()
+    p = reuse(config, "--parts", "1")
+    assert p.returncode == 0, p.stderr
+    assert not (site / "c").exists()  # the page and its emptied folder
+    (tmp_path / "docs" / "b.md").write_text("# B\n\nNo anchors now.\n", encoding="utf-8")
+    p = reuse(config)
+    assert p.returncode == 1
+    assert "2 pages to render, 1 kept as they were" in p.stderr  # the home page and b.md: a.md is kept
+    assert "Doc file 'a.md' contains a link 'b.html#par3', but the doc 'b.md' does not contain an anchor '#par3'" \
+        in p.stderr
+    assert not state.exists()  # site/ is not what a state would say: the next build is a clean one
