@@ -46,6 +46,8 @@ serve: site
 open: site
 	$(BIN)/python -m webbrowser -t "file://$(CURDIR)/site/index.html"
 
+# The real archive (../shared/corpus + corpus-2010, skipped when absent) beside calibrated synthetic archives of 1,000
+# and 5,000 cables, and the full release projected; e.g. BENCH_ARGS="--real-add 100" or "--sizes 1000 5000 50000".
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 

@@ -395,10 +395,18 @@ def places() -> list[str]:
             if c["population"] >= 100_000 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c["name"])]
 
 
+TEXT_SCALE = 0.6  # filler characters a paragraph is given, of its calibrated length (names and mentions fill the rest)
+RARE = 0.3  # the share of words drawn from a made-up vocabulary growing with the archive (search terms, as in real text)
+
+
+def _word(rng: random.Random) -> str:
+    return made_up(rng, int(50_000 ** rng.random()) + 50).lower() if rng.random() < RARE else rng.choice(WORDS)
+
+
 def _filler(rng: random.Random, chars: int) -> str:
     out, n = [], 0
     while n < chars:
-        s = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 22))).capitalize() + "."
+        s = " ".join(_word(rng) for _ in range(rng.randint(8, 22))).capitalize() + "."
         out.append(s)
         n += len(s) + 1
     return " ".join(out)
@@ -415,7 +423,7 @@ def _calibrated_paragraphs(rng: random.Random, model: dict, names: list[str]) ->
                                               f"{name} {rng.choice(WORDS)} {rng.choice(WORDS)}.")
     paras = []
     for i in range(count):
-        chars = min(8000, max(40, int(draw(rng, model["paragraph_chars"]))))
+        chars = min(8000, max(40, int(TEXT_SCALE * draw(rng, model["paragraph_chars"]))))
         text = _filler(rng, max(30, chars - sum(len(x) + 1 for x in said[i])))
         for x in said[i]:
             cut = text.rfind(". ", 0, rng.randrange(len(text) + 1)) + 1
