@@ -28,11 +28,16 @@ $(VENV)/.installed: pyproject.toml
 test: install
 	$(BIN)/python -m pytest
 
+GEN_ARGS = $(if $(ENTITY_MIN_CABLES),--entity-min-cables $(ENTITY_MIN_CABLES),)
+# A rebuild does only what changed: the generator is not run when its inputs, code, arguments and docs/ are as the
+# last build left them; MkDocs renders only the pages whose Markdown (or theme, config, hooks) changed and writes
+# the search index while it runs (generator/site.py; .docs.reuse.json and .site.reuse.json record what was built).
 site: install
-	$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,) \
-		$(if $(ENTITY_MIN_CABLES),--entity-min-cables $(ENTITY_MIN_CABLES),)
-	$(BIN)/python -m generator mkdocs --quiet $(MKDOCS_ARGS)
-	$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS)
+	@$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --check $(CABLES) || { \
+		$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,) $(GEN_ARGS) && \
+		$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --save $(CABLES); }
+	$(BIN)/python -m generator.site --reuse $(if $(SEARCH_FLAGS),,--search) $(if $(CI),--quiet,) $(MKDOCS_ARGS)
+	$(if $(SEARCH_FLAGS),$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS))
 
 serve: site
 	@echo "Serving site/ at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
@@ -41,11 +46,13 @@ serve: site
 open: site
 	$(BIN)/python -m webbrowser -t "file://$(CURDIR)/site/index.html"
 
+# The real archive (../shared/corpus + corpus-2010, skipped when absent) beside calibrated synthetic archives of 1,000
+# and 5,000 cables, and the full release projected; e.g. BENCH_ARGS="--real-add 100" or "--sizes 1000 5000 50000".
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .site.reuse.json .docs.reuse.json
 	$(BIN)/python -m generator clean --docs $(DOCS)
 
 # Search benchmark (issue 5): build time, size, peak memory and bytes per query at 1,000 / 5,000 / 20,000 cables.

@@ -1,5 +1,16 @@
-"""`make bench`: the whole build, stage by stage, at 1,000 and 5,000 synthetic cables (20,000 and 50,000 with
---big), and what it means for the full release (251,287 cables).
+"""`make bench`: the whole build of the real cables (../shared/corpus + ../shared/corpus-2010, when present), stage
+by stage; the same at 1,000 and 5,000 synthetic cables calibrated to the real ones (20,000 and 50,000 with --big),
+checked against the real run side by side; and what it means for the full release (251,287 cables).
+
+The real archive: `python -m generator build` (stages timed by the build, memory sampled), `generator mkdocs` (in
+parts, as `make site` cuts them), the search index alone, then `make site`'s own step (generator/site.py: MkDocs
+with the search index written alongside, reusing what it can), then a rebuild of the unchanged archive as `make
+site` does it (the generator skipped, every page but the navigation's kept), and, with --real-add K, K cables held
+back and added. Skipped (with a line saying so) when the real cables are not there.
+
+The synthetic archives follow bench/calibration.json (fitted on the real cables by bench/calibrate.py, committed;
+`--calibrate` fits it again). At the real archive's size the calibrated archive is built too, and pages per cable
+by kind and CPU ms per cable by stage are printed beside the real run's (within 20% counts as matching).
 
 For each size: bench/synth.py writes the archive; then `python -m generator build` runs in a fresh process
 (its stages, read+parse, entities, resolve and render+write Markdown, timed by the build itself with --timings;
@@ -13,9 +24,10 @@ Timing on a machine shared with other work is noisy: the table gives wall-clock 
 process and its workers), and the header says how many cores were actually free when the run started.
 
     .venv/bin/python bench/run.py [--sizes 1000 5000 20000] [--big] [--jobs N] [--shards K] [--add 100]
+                                  [--real PATH ... | --no-real] [--real-add K] [--calibrate]
                                   [--out bench/out/run] [--json FILE]
-    make bench BENCH_ARGS="--sizes 1000 5000 20000"    # the figures README quotes
-    BENCH_BIG=1 make bench                               # 1,000 5,000 20,000 and 50,000
+    make bench                                              # real archive, 1,000 and 5,000 calibrated
+    make bench BENCH_ARGS="--sizes 1000 5000 50000 --shards 0"  # with the 50,000 size (about an hour on 2 cores)
 """
 from __future__ import annotations
 
@@ -42,6 +54,11 @@ import yaml  # noqa: E402  (installed with MkDocs)
 from generator.site import PAGES_PER_PART, default_parts  # noqa: E402
 
 RELEASE = 251_287  # cables in the 2010 release
+REAL = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus-2010"]  # real WikiLeaks pages
+CALIBRATION = ROOT / "bench" / "calibration.json"
+MATCH = 0.20  # synthetic within 20% of real counts as matching
+TARGET_REAL_RATE = 60  # cables per second, whole build of the real archive, 2 cores
+TARGET_REBUILD = 0.10  # an unchanged rebuild, share of the whole build
 SIZES = [1000, 5000]  # the default: about 5 minutes on 2 cores; with 20,000, about 18 (see README)
 BIG = [20000, 50000]
 GEN_STAGES = ["read+parse", "entities", "resolve", "render+write"]
@@ -135,11 +152,12 @@ def run(cmd: list[str], log: Path, env: dict | None = None, interval: float = 0.
             "peak_mb": max(largest, tree), "samples": sampler.samples}
 
 
-def generator_build(src: Path, docs: Path, work: Path, jobs: int) -> tuple[dict, dict]:
+def generator_build(src: Path | list[Path], docs: Path, work: Path, jobs: int) -> tuple[dict, dict]:
     """`python -m generator build` in a fresh process: the whole run, and each stage (time from the build's
     own --timings, peak memory from the samples taken while the stage ran)."""
     timings = work / "timings.json"
-    r = run([PY, "-m", "generator", "build", str(src), "--docs", str(docs), "--timings", str(timings)],
+    srcs = [str(x) for x in (src if isinstance(src, list) else [src])]
+    r = run([PY, "-m", "generator", "build", *srcs, "--docs", str(docs), "--timings", str(timings)],
             work / "build.log", {"CABLE_JOBS": str(jobs)}, interval=0.1)
     stages = {}
     for name, st in json.loads(timings.read_text())["stages"].items():
@@ -223,18 +241,18 @@ def tree_mb(path: Path) -> float:
 # ---------------------------------------------------------------- one size
 
 def archive(n: int, out: Path, seed: int = 1) -> Path:
-    """The synthetic archive of n cables (kept between runs; remade when bench/synth.py changes). Made in a
-    child process: Linux carries a process's peak memory over into the children it starts, so this process
-    stays small for the figures of the others to be their own."""
+    """The calibrated synthetic archive of n cables (kept between runs; remade when bench/synth.py or the
+    calibration changes). Made in a child process: Linux carries a process's peak memory over into the children
+    it starts, so this process stays small for the figures of the others to be their own."""
     synth = ROOT / "bench" / "synth.py"
-    src = out / f"src-{n}"
-    stamp = f"{n} {seed} {synth.stat().st_mtime}"
-    mark = out / f"src-{n}.complete"
+    src = out / f"src-{n}-{seed}"
+    stamp = f"{n} {seed} {synth.stat().st_mtime} {CALIBRATION.stat().st_mtime}"
+    mark = out / f"src-{n}-{seed}.complete"
     if mark.is_file() and mark.read_text() == stamp:
         return src
     shutil.rmtree(src, ignore_errors=True)
     mark.unlink(missing_ok=True)
-    subprocess.run([PY, str(synth), str(n), str(src), "--seed", str(seed)], cwd=ROOT, check=True,
+    subprocess.run([PY, str(synth), str(n), str(src), "--seed", str(seed), "--calibrated"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     mark.write_text(stamp)
     return src
@@ -336,6 +354,262 @@ def incremental(n: int, add: int, out: Path, jobs: int, log) -> dict:
         res[name] = {"wall": r["wall"], "line": line}
     log(f"  incremental: {res['second']['line']}")
     return res
+
+
+# ---------------------------------------------------------------- the real archive, and the synthetic beside it
+
+def kinds(docs: Path) -> dict[str, int]:
+    """Markdown pages by kind: the archive's cables (those with a record), cited cables not in it, names, tags,
+    origins, dates, classifications, and the rest (listings, report)."""
+    folder = docs / "cable"
+    cable_md = sum(1 for _ in folder.glob("*.md")) if folder.is_dir() else 0
+    archive = sum(1 for _ in folder.glob("*.json")) if folder.is_dir() else 0
+    out = {"cable": archive, "missing cable": cable_md - archive}
+    for k in ("entity", "tag", "origin", "date", "classification"):
+        out[k] = sum(1 for _ in (docs / k).rglob("*.md")) if (docs / k).is_dir() else 0
+    out["other"] = sum(1 for _ in docs.rglob("*.md")) - sum(out.values())
+    return out
+
+
+def whole_run(src: list[Path], work: Path, jobs: int, log, label: str) -> dict:
+    """The generator, `generator mkdocs` (in parts, as `make site` cuts them) and the search index alone, in
+    fresh processes: time, CPU and peak memory of each stage, pages by kind."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    docs, site = work / "docs", work / "site"
+    docs.mkdir()
+    handwritten(docs)
+    res: dict = {"stages": {}, "sources": [str(x) for x in src]}
+    res["generator"], stages = generator_build(src, docs, work, jobs)
+    res["stages"].update(stages)
+    line = (work / "build.log").read_text().strip().splitlines()[-1]
+    res["cables"], res["line"] = int(line.split()[0]), line
+    res["kinds"] = kinds(docs)
+    res["md_pages"] = sum(res["kinds"].values())
+    log(f"  {label}: {res['cables']:,} cables, generator {res['generator']['wall']:.1f}s, "
+        f"{res['md_pages']:,} pages")
+    cfg = site_config(docs, site, work / "mkdocs.yml")
+    res["stages"]["mkdocs in parts"] = run([PY, "-m", "generator", "mkdocs", "--config", str(cfg), "--jobs",
+                                            str(jobs), "--quiet"], work / "mkdocs-parts.log")
+    res["stages"]["search index"] = run([PY, "-m", "generator", "search", str(site), "--docs", str(docs),
+                                         "--quiet"], work / "search.log")
+    log(f"  {label}: mkdocs in parts {res['stages']['mkdocs in parts']['wall']:.1f}s, search index "
+        f"{res['stages']['search index']['wall']:.1f}s")
+    res["site_mb"] = tree_mb(site)
+    for st in res["stages"].values():
+        st.pop("samples", None)
+    return res
+
+
+def site_step(docs: Path, site: Path, work: Path, jobs: int, name: str) -> tuple[dict, str]:
+    """`make site`'s MkDocs step (generator/site.py --reuse --search): its run and what it said."""
+    cfg = work / "mkdocs-reuse.yml"
+    if not cfg.is_file():
+        site_config(docs, site, cfg)
+    r = run([PY, "-m", "generator.site", "--config", str(cfg), "--jobs", str(jobs), "--reuse", "--search"],
+            work / f"{name}.log")
+    r.pop("samples", None)
+    return r, (work / f"{name}.log").read_text().strip()
+
+
+def measure_real(paths: list[Path], out: Path, jobs: int, log, add: int = 0) -> dict | None:
+    """The real archive, built as `make site` builds it, then rebuilt unchanged (and with `add` cables added)."""
+    missing = [p for p in paths if not p.is_dir()]
+    if missing:
+        log(f"  real archive: {', '.join(map(str, missing))} not here: skipped")
+        return None
+    work = out / "real"
+    res = whole_run(paths, work, jobs, log, "real archive")
+    docs, site2 = work / "docs", work / "site-make"
+    r, said = site_step(docs, site2, work, jobs, "make-site")
+    res["stages"]["mkdocs + search, overlapped"] = r
+    res["same_site"] = differ(work / "site", site2)
+    log(f"  real archive: make site's step (MkDocs with the search index alongside) {r['wall']:.1f}s; "
+        + ("the same site byte for byte" if not res["same_site"] else f"{len(res['same_site'])} files DIFFER"))
+    srcs = [str(p) for p in paths]
+    run([PY, "-m", "generator.site", "inputs", "--docs", str(docs), "--save", *srcs], work / "inputs.log")
+    check = run([PY, "-m", "generator.site", "inputs", "--docs", str(docs), "--check", *srcs], work / "check.log")
+    again, said = site_step(docs, site2, work, jobs, "rebuild")
+    res["rebuild"] = {"check": check["wall"], "site": again["wall"], "cpu": check["cpu"] + again["cpu"],
+                      "said": said}
+    log(f"  real archive: unchanged rebuild {check['wall'] + again['wall']:.1f}s ({said.splitlines()[0]})")
+    if add:
+        res["added"] = real_added(paths, add, out, jobs, log)
+    return res
+
+
+def real_added(paths: list[Path], add: int, out: Path, jobs: int, log) -> dict:
+    """`add` real cables held back, the site built, then added and built again as `make site` does: what the
+    generator wrote and what MkDocs rendered again, and the time of each step."""
+    work = out / "real-add"
+    shutil.rmtree(work, ignore_errors=True)
+    src, held = work / "src", work / "held"
+    for p in paths:
+        shutil.copytree(p, src / p.name)
+    files = sorted(f for f in src.rglob("*") if f.suffix in (".html", ".txt") and f.name != "MANIFEST.tsv")
+    moved = []
+    for f in random.Random(3).sample(files, min(add, len(files))):
+        dest = held / f.relative_to(src)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(f, dest)
+        moved.append((dest, f))
+    docs, site = work / "docs", work / "site"
+    docs.mkdir(parents=True)
+    handwritten(docs)
+    gen = [PY, "-m", "generator", "build", str(src), "--docs", str(docs)]
+    first = run(gen, work / "first.log", {"CABLE_JOBS": str(jobs)})
+    site_step(docs, site, work, jobs, "first-site")
+    for dest, f in moved:
+        shutil.move(dest, f)
+    second = run(gen, work / "second.log", {"CABLE_JOBS": str(jobs)})
+    step, said = site_step(docs, site, work, jobs, "second-site")
+    res = {"added": len(moved), "generator": second["wall"], "generator_first": first["wall"],
+           "site": step["wall"], "gen_line": (work / "second.log").read_text().strip().splitlines()[-1],
+           "said": said}
+    log(f"  real archive, {len(moved)} cables added: generator {second['wall']:.1f}s, MkDocs step "
+        f"{step['wall']:.1f}s ({said.splitlines()[0]})")
+    shutil.rmtree(src, ignore_errors=True)
+    return res
+
+
+def per_cable(r: dict) -> dict[str, float]:
+    """CPU ms per cable of each stage."""
+    return {k: 1000 * v["cpu"] / r["cables"] for k, v in r["stages"].items()
+            if k in (*GEN_STAGES, "mkdocs in parts", "search index")}
+
+
+def side_by_side(real: dict, syn: dict, log) -> bool:
+    """Pages per cable by kind and CPU ms per cable by stage, real against the calibrated synthetic archive of
+    the same size; True when every figure that matters is within MATCH."""
+    log(f"Real ({real['cables']:,} cables) against the calibrated synthetic archive ({syn['cables']:,} cables), "
+        f"side by side:")
+    log(f"  {'':<28} {'real':>8} {'synthetic':>10} {'synth/real':>10}")
+    ok = True
+
+    def line(name: str, a: float, b: float, counts: bool = True) -> None:
+        nonlocal ok
+        ratio = b / a if a else float("inf") if b else 1.0
+        inside = abs(ratio - 1) <= MATCH
+        ok &= inside or not counts
+        log(f"  {name:<28} {a:>8.2f} {b:>10.2f} {ratio:>10.2f} {'' if inside else '<- off by more than 20%'}")
+
+    for k in real["kinds"]:
+        big = real["kinds"][k] / real["cables"] >= 0.1  # a kind of a tenth of a page a cable or more counts
+        line(f"{k} pages / cable", real["kinds"][k] / real["cables"], syn["kinds"][k] / syn["cables"], big)
+    line("all pages / cable", real["md_pages"] / real["cables"], syn["md_pages"] / syn["cables"])
+    a, b = per_cable(real), per_cable(syn)
+    for k in a:
+        line(f"{k} CPU ms / cable", a[k], b[k])
+    line("total CPU ms / cable", sum(a.values()), sum(b.values()))
+    log(f"  -> {'within' if ok else 'NOT within'} 20% (kinds under a tenth of a page a cable shown, not counted)")
+    log("")
+    return ok
+
+
+def real_table(real: dict, mach: dict, log) -> None:
+    """The real archive's stage table, pages by kind, the unchanged rebuild."""
+    n = real["cables"]
+    log(f"Real archive: {n:,} cables from {', '.join(real['sources'])}")
+    head = f"  {'stage':<30} {'wall s':>7} {'CPU s':>7} {'CPU ms/cable':>12} {'peak MB':>8}"
+    log(head)
+    log("  " + "-" * (len(head) - 2))
+    st = real["stages"]
+    for k, v in st.items():
+        log(f"  {k:<30} {v['wall']:>7.1f} {v['cpu']:>7.1f} {1000 * v['cpu'] / n:>12.2f} {v['peak_mb']:>8.0f}")
+    g = real["generator"]
+    log(f"  {'= generator (whole process)':<30} {g['wall']:>7.1f} {g['cpu']:>7.1f} {1000 * g['cpu'] / n:>12.2f} "
+        f"{g['peak_mb']:>8.0f}")
+    for label, parts in (("= whole, as before", ["mkdocs in parts", "search index"]),
+                         ("= whole, make site now", ["mkdocs + search, overlapped"])):
+        wall = g["wall"] + sum(st[p]["wall"] for p in parts)
+        cpu = g["cpu"] + sum(st[p]["cpu"] for p in parts)
+        peak = max([g["peak_mb"]] + [st[p]["peak_mb"] for p in parts])
+        log(f"  {label:<30} {wall:>7.1f} {cpu:>7.1f} {1000 * cpu / n:>12.2f} {peak:>8.0f}   "
+            f"{n / wall:.1f} cables/s")
+    real["whole"] = g["wall"] + st["mkdocs + search, overlapped"]["wall"]
+    log("  pages: " + ", ".join(f"{k} {v:,} ({v / n:.2f} a cable)" for k, v in real["kinds"].items())
+        + f"; {real['md_pages']:,} in all ({real['md_pages'] / n:.2f} a cable), site {real['site_mb']:.0f} MB")
+    rb = real["rebuild"]
+    log(f"  unchanged rebuild (make site again): {rb['check'] + rb['site']:.1f}s = "
+        f"{(rb['check'] + rb['site']) / real['whole']:.0%} of the whole build "
+        f"(inputs check {rb['check']:.1f}s, MkDocs step {rb['site']:.1f}s: {' / '.join(rb['said'].splitlines())})")
+    if real.get("added"):
+        a = real["added"]
+        mk = st["mkdocs + search, overlapped"]["wall"]
+        log(f"  {a['added']} cables added: generator {a['generator']:.1f}s (it reads and parses every cable again; "
+            f"{a['gen_line'].split(';')[1].strip()}), MkDocs step {a['site']:.1f}s = {a['site'] / mk:.0%} of a "
+            f"full MkDocs step ({a['said'].splitlines()[0]})")
+    log(f"  machine load while it ran: {mach['load'][0]:.1f} at the start, {real.get('load_end', 0):.1f} at the end")
+    log("")
+
+
+def project(real: dict, results: list[dict], mach: dict, log) -> dict:
+    """The full release from the real run: each stage's CPU per cable at the real size, times how the calibrated
+    synthetic archive's CPU per cable grows from that size to 251,287 cables (a * N^b fitted over the synthetic
+    sizes, b at least 1); 'idle' time on this machine's cores (MkDocs in parts and the parallel stages on every
+    core); pages from the calibrated growth of names (Heaps' law fitted on the real cables)."""
+    model = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    n = real["cables"]
+    cores = mach["usable"]
+    ns = [r["cables"] for r in results]
+    out: dict = {}
+    log(f"Full release projected from the real run ({n:,} cables) with the calibrated model "
+        f"(growth from the synthetic sizes {', '.join(f'{x:,}' for x in ns)}):")
+    total = 0.0
+    for k, ms in per_cable(real).items():
+        if len(ns) >= 2 and all(k in r["stages"] for r in results):
+            _a, b = fit(ns, [r["stages"][k]["cpu"] for r in results])
+        else:
+            b = 1.0
+        b = max(b, 1.0)
+        grow = (RELEASE / n) ** (b - 1)
+        cpu = ms / 1000 * RELEASE * grow
+        par = k in PARALLEL or k == "mkdocs in parts"
+        idle = cpu / (cores if par else 1)
+        out[k] = idle
+        total += idle
+        log(f"  {k:<20} {ms:7.2f} ms/cable now, b = {b:.2f} -> {ms * grow:7.2f} ms/cable, {cpu / 60:6.1f} CPU min, "
+            f"{idle / 60:6.1f} min idle ({'all cores' if par else 'one core'})")
+    k2, b2 = model["heaps_paged_names"]
+    entity_now, entity_then = real["kinds"]["entity"] / n, k2 * RELEASE ** b2 / RELEASE
+    other = (real["md_pages"] - real["kinds"]["entity"]) / n
+    pages = RELEASE * (other + entity_then)
+    log(f"  pages: names in 2 cables or more grow as {k2:.2f} * N^{b2:.2f} (real cables): {entity_then:.2f} name "
+        f"pages a cable at the full release against {entity_now:.2f} now; about {pages:,.0f} pages in all")
+    mem = None
+    if len(results) >= 2:  # the stages `make site` runs, each on the line through the two largest sizes
+        big, prev = results[-1], results[-2]
+        peaks = {k: (big["stages"][k]["peak_mb"], prev["stages"][k]["peak_mb"]) for k in
+                 (*GEN_STAGES, "search index") if k in big["stages"] and k in prev["stages"]}
+        mem = max(b + max(0.0, (b - a) / (big["cables"] - prev["cables"])) * (RELEASE - big["cables"])
+                  for b, a in peaks.values())
+        parts = parts_memory(big, pages, cores, lambda _m: None)  # MkDocs in parts: its own model (above)
+        mem = max(mem, parts or 0.0)
+    out["minutes"], out["gb"], out["pages"] = total / 60, (mem or 0) / 1024, pages
+    verdict = "fits" if total <= TARGET_RELEASE_MIN * 60 else \
+        f"does NOT fit (missed by {total / 60 / TARGET_RELEASE_MIN:.1f}x)"
+    log(f"  whole build on an idle 2-core machine: about {total / 60:.0f} min -> {verdict} {TARGET_RELEASE_MIN} min; "
+        + (f"memory about {mem / 1024:.1f} GB (generator and search on the line through the two largest synthetic sizes, MkDocs in parts by its model) -> "
+           f"{'fits' if mem <= TARGET_RELEASE_MB else 'does NOT fit'} {TARGET_RELEASE_MB // 1024} GB" if mem else
+           "memory: two synthetic sizes are needed"))
+    log("")
+    return out
+
+
+def real_targets(real: dict, log) -> None:
+    """The targets of issue 17 on the real archive."""
+    n = real["cables"]
+    rate = n / real["whole"]
+    log("Targets on the real archive:")
+    log(f"  whole build >= {TARGET_REAL_RATE} cables/s on 2 cores ..... {rate:.1f} cables/s: "
+        + ("met" if rate >= TARGET_REAL_RATE else f"missed ({TARGET_REAL_RATE / rate:.1f}x too slow)"))
+    rb = real["rebuild"]
+    share = (rb["check"] + rb["site"]) / real["whole"]
+    log(f"  unchanged rebuild <= {TARGET_REBUILD:.0%} of a full build ..... {share:.1%}: "
+        + ("met" if share <= TARGET_REBUILD else "missed"))
+    log("  search overlapped with MkDocs ............ yes (make site: generator/site.py --search)"
+        + ("" if not real["same_site"] else ": but the site DIFFERS"))
+    log("")
 
 
 # ---------------------------------------------------------------- the machine, the table, the extrapolation
@@ -573,6 +847,12 @@ def main(argv: list[str] | None = None) -> int:
                          "(default: as `make site` cuts it; 1: not)")
     ap.add_argument("--add", type=int, default=100, help="cables added for the incremental run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--real", type=Path, nargs="+", default=REAL,
+                    help="the real cables (default ../shared/corpus ../shared/corpus-2010; skipped when absent)")
+    ap.add_argument("--no-real", action="store_true", help="the synthetic sizes only")
+    ap.add_argument("--real-add", type=int, default=0, help="also hold back this many real cables and add them")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="fit bench/calibration.json again on the real run before the synthetic sizes")
     ap.add_argument("--report", type=Path, help="print the report of a run saved with --json, and nothing else")
     args = ap.parse_args(argv)
     from generator.build import job_count
@@ -580,7 +860,14 @@ def main(argv: list[str] | None = None) -> int:
     jobs = job_count(args.jobs)
     if args.report:
         saved = json.loads(args.report.read_text())
-        report(saved["results"], saved["machine"], saved["incremental"], lambda m: print(m, flush=True))
+        say = lambda m: print(m, flush=True)  # noqa: E731
+        if saved.get("real"):
+            real_table(saved["real"], saved["machine"], say)
+            side_by_side(saved["real"], saved["synthetic_real_size"], say)
+        report(saved["results"], saved["machine"], saved["incremental"], say)
+        if saved.get("real"):
+            project(saved["real"], saved["results"], saved["machine"], say)
+            real_targets(saved["real"], say)
         return 0
     sizes = args.sizes or list(SIZES)
     if args.big or os.environ.get("BENCH_BIG", "") not in ("", "0"):
@@ -594,14 +881,36 @@ def main(argv: list[str] | None = None) -> int:
     mach = machine()
     log(f"bench: sizes {', '.join(f'{n:,}' for n in sizes)}; {jobs} worker processes; output in {out}")
     t0 = time.perf_counter()
+    real = syn = None
+    if not args.no_real:
+        real = measure_real([p.resolve() for p in args.real], out, jobs, log, args.real_add)
+        if real:
+            real["load_end"] = os.getloadavg()[0]
+    if real and args.calibrate:
+        import calibrate
+
+        calibrate.main(["--docs", str(out / "real" / "docs"), "--out", str(CALIBRATION)])
+    if real:
+        syn = whole_run([archive(real["cables"], out)], out / "synthetic-real-size", jobs, log,
+                        "calibrated synthetic")
     shards = args.shards if args.shards is not None else 0
     results = [measure(n, out, jobs, shards, log, split=n == max(sizes)) for n in sizes]
     inc = incremental(min(sizes), args.add, out, jobs, log) if args.add else None
+    log("")
+    matched = proj = None
+    if real:
+        real_table(real, mach, log)
+        matched = side_by_side(real, syn, log)
     summary = report(results, mach, inc, log)
-    log(f"\nbench: done in {(time.perf_counter() - t0) / 60:.1f} min")
+    if real:
+        proj = project(real, results, mach, log)
+        real_targets(real, log)
+    log(f"\nbench: done in {(time.perf_counter() - t0) / 60:.1f} min (load average now {os.getloadavg()[0]:.1f})")
     if args.json:
         args.json.write_text(json.dumps({"machine": mach, "results": results, "incremental": inc,
-                                         "summary": {str(k): v for k, v in summary.items()}}, indent=1))
+                                         "summary": {str(k): v for k, v in summary.items()}, "real": real,
+                                         "synthetic_real_size": syn, "matched": matched, "projection": proj},
+                                        indent=1))
     return 0
 
 

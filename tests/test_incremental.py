@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import build as build_mod
 from generator import reference, urls
@@ -148,3 +149,123 @@ def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic
     assert sorted(pages) == sorted(p for p in whole if not p.startswith(".")) and len(pages) > 2 * N
     assert [p for p in pages if built[p] != whole[p]] == []
     assert sum(1 for p in pages if p.startswith("entity/")) > N // 2
+
+
+# ---------------------------------------------------------------- quick rebuilds of the site (generator/site.py)
+
+ALWAYS = {"404.html", "sitemap.xml", "sitemap.xml.gz"}  # the theme's templates: rendered on every build
+
+
+def quick(config: Path) -> str:
+    """`python -m generator.site --reuse --search` (what `make site` runs after the generator): what it said."""
+    import subprocess
+
+    from sitebuild import PY, env
+
+    p = subprocess.run([PY, "-m", "generator.site", "--config", str(config), "--reuse", "--search", "--jobs", "2"],
+                       cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    return p.stderr
+
+
+def clean_site(sources: list[Path], work: Path) -> Path:
+    """The site as a clean build makes it: the generator, `mkdocs build --strict`, then the search step."""
+    from sitebuild import PY, build, run
+
+    site = build(sources, work)
+    run([PY, "-m", "generator", "search", str(site.site), "--docs", str(site.docs), "--quiet"])
+    return site.site
+
+
+def nav_html() -> set[str]:
+    """The pages of the navigation, as built files: rendered on every build (every part names them)."""
+    import yaml
+
+    from generator.site import _nav_pages
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    return {p[:-3] + ".html" for p in _nav_pages(nav)}
+
+
+def site_path(docs_path: str) -> str:
+    return docs_path[:-3] + ".html" if docs_path.endswith(".md") else docs_path
+
+
+@pytest.mark.slow
+def test_an_unchanged_site_is_kept_and_an_added_cable_renders_only_the_pages_it_touches(tmp_path):
+    """make site twice: the second MkDocs run renders only the navigation pages and keeps every other file
+    (mtimes), and site/ is what a clean build makes; then a cable (10BERLIN118) is
+    added: only the pages whose Markdown or files changed are written again, and site/ is
+    still what a clean build of the whole archive makes, byte for byte."""
+    from sitebuild import config_for, copy_handwritten, run, PY
+    from test_site_parts import differences
+
+    src, held = tmp_path / "src", tmp_path / "held"
+    shutil.copytree(EXAMPLES, src)
+    added = "html/10BERLIN118.html"
+    held.mkdir()
+    shutil.move(src / added, held / "added.html")
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    copy_handwritten(docs)
+    config = config_for(docs, site, tmp_path / "mkdocs.yml")
+    run([PY, "-m", "generator", "build", str(src), "--docs", str(docs), "--quiet"])
+    first = quick(config)
+    assert " 0 kept as they were" in first
+    age(site)
+    second = quick(config)
+    pages = len(list(docs.rglob("*.md")))
+    assert f"{len(nav_html())} pages to render, {pages - len(nav_html()):,} kept as they were" in second
+    assert "search: records unchanged, index kept" in second
+    assert rewritten(site) == nav_html() | ALWAYS
+    assert differences(site, clean_site([src], tmp_path / "clean-before")) == []
+
+    before = tree(docs)
+    shutil.move(held / "added.html", src / added)
+    run([PY, "-m", "generator", "build", str(src), "--docs", str(docs), "--quiet"])
+    after = tree(docs)
+    changed = {p for p in after if before.get(p) != after[p] and not p.startswith(".")}
+    assert "cable/10BERLIN118.md" in changed and len(changed) < len(after) / 2
+    age(site)
+    quick(config)
+    searched = {p for p in rewritten(site) if p.startswith("search/")}
+    assert searched  # the records changed: the index is written again
+    assert rewritten(site) - searched == {site_path(p) for p in changed} | nav_html() | ALWAYS
+    assert differences(site, clean_site([src], tmp_path / "clean-after")) == []
+
+
+def reuse(config: Path, *args: str):
+    import subprocess
+
+    from sitebuild import PY, env
+
+    return subprocess.run([PY, "-m", "generator.site", "--config", str(config), "--reuse", *args], cwd=ROOT,
+                          env=env(), capture_output=True, text=True, timeout=300)
+
+
+def test_a_kept_page_still_has_its_links_checked_and_a_removed_page_leaves_the_site(tmp_path):
+    """A keeps linking to B#here; B is rewritten without the anchor: A is kept (its Markdown did not change), yet
+    the build fails as a clean build would, and the next build starts clean. A page gone from docs/ is gone from
+    site/ too."""
+    from test_site_parts import _tiny
+
+    b_page = "# B\n\n## Here\n\n" + '<!--raw-->\n<p id="par3">x</p>\n<!--/raw-->\n'
+    pages = {"index.md": "# Home\n", "b.md": b_page, "c/gone.md": "# Gone\n",
+             "a.md": '# A\n\n[ok](b.md#here)\n\n<!--raw-->\n<a href="b.html#par3">x</a>\n<!--/raw-->\n'}
+    config = _tiny(tmp_path, pages)
+    cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+    cfg.update(nav=[{"Home": "index.md"}], not_in_nav="/a.md\n/b.md\n/c/\n")  # as mkdocs.yml: pages can be kept
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    site, state = tmp_path / "s", tmp_path / ".s.reuse.json"
+    assert reuse(config).returncode == 0 and state.is_file()
+    (tmp_path / "docs" / "c" / "gone.md").unlink()
+    p = reuse(config, "--parts", "1")
+    assert p.returncode == 0, p.stderr
+    assert not (site / "c").exists()  # the page and its emptied folder
+    (tmp_path / "docs" / "b.md").write_text("# B\n\nNo anchors now.\n", encoding="utf-8")
+    p = reuse(config)
+    assert p.returncode == 1
+    assert "2 pages to render, 1 kept as they were" in p.stderr  # the home page and b.md: a.md is kept
+    assert "Doc file 'a.md' contains a link 'b.html#par3', but the doc 'b.md' does not contain an anchor '#par3'" \
+        in p.stderr
+    assert not state.exists()  # site/ is not what a state would say: the next build is a clean one
