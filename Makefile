@@ -36,7 +36,7 @@ site: install
 	@$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --check $(CABLES) || { \
 		$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,) $(GEN_ARGS) && \
 		$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --save $(CABLES); }
-	$(BIN)/python -m generator.site --reuse $(if $(SEARCH_FLAGS),,--search) $(if $(CI),--quiet,) $(MKDOCS_ARGS)
+	$(BIN)/python -m generator mkdocs --reuse $(if $(SEARCH_FLAGS),,--search) $(if $(CI),--quiet,) $(MKDOCS_ARGS)
 	$(if $(SEARCH_FLAGS),$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS))
 
 serve: site

@@ -69,6 +69,7 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
     timer = timer or Timer()
     progress = progress or Progress.for_build(quiet)
     with docs_lock(docs), spilled() as spill:
+        urls.inputs_stamp(docs).unlink(missing_ok=True)  # docs/ is no longer what `make site` last recorded
         ex = executor(job_count(jobs))
         with timer.stage("read+parse"):
             raw_chunks, entries, skips = read_spilled(paths, spill, ex, progress)

@@ -79,7 +79,8 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
         error(f"{args.config}: no such file (run from the project folder, or pass --config)")
         return 2
     with docs_lock(docs_dir(args.config)):  # no build rewrites the pages while MkDocs reads them
-        return build_site(args.config, parts=args.parts, jobs=args.jobs, site_dir=args.site_dir, quiet=args.quiet)
+        return build_site(args.config, parts=args.parts, jobs=args.jobs, site_dir=args.site_dir, quiet=args.quiet,
+                          reuse=args.reuse, search=args.search)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -118,8 +119,8 @@ def make_parser() -> argparse.ArgumentParser:
                                     "wrote into DOCS/.search/ (no source is parsed again).")
     ps.add_argument("site", help="the built site directory (mkdocs site_dir)")
     ps.add_argument("paths", nargs="*", metavar="SRC",
-                    help="the cables the site was built from: read only when DOCS holds no search records "
-                         "(a docs folder built before the build wrote them); ignored otherwise")
+                    help="ignored: the build's search records in DOCS say everything (kept so that older "
+                         "commands still run)")
     ps.add_argument("--docs", default="docs", help="docs directory the build wrote (default: docs)")
     ps.add_argument("--pagefind", action="store_true",
                     help="also write Pagefind bundles, used over http (the script index serves http otherwise)")
@@ -132,6 +133,9 @@ def make_parser() -> argparse.ArgumentParser:
     pm.add_argument("--parts", type=int, default=None,
                     help="parts the pages are cut in (default: 1 on small sites, else one per job or more)")
     pm.add_argument("--jobs", type=int, default=None, help="parts built at a time (default: the cores available)")
+    pm.add_argument("--reuse", action="store_true",
+                    help="keep the pages of site/ whose output would be the same (content hashes; `make site`)")
+    pm.add_argument("--search", action="store_true", help="write the search index while MkDocs runs")
     pm.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     pm.set_defaults(func=cmd_mkdocs)
     pc = sub.add_parser("clean", help="remove the pages a previous build generated in the docs directory")
@@ -147,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping: a second Ctrl-C must not cut the clean-up short
         stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
         print(f"{args.command}: {stopped}; nothing half-done is kept (the next build starts from what it finds)",
               file=sys.stderr)

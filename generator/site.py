@@ -542,7 +542,9 @@ def inputs(argv: list[str]) -> int:
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--save", action="store_true")
     a = ap.parse_args(argv)
-    stamp = a.docs.resolve().parent / STATE.format(a.docs.resolve().name)
+    from . import urls
+
+    stamp = urls.inputs_stamp(a.docs)
     key = inputs_key(a.paths, a.docs, a.args)
     if a.save:
         if key:

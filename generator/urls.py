@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from pathlib import Path
 
 CABLE_ID = re.compile(r"^[0-9]{2}[A-Z]{2,}[0-9]+$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
@@ -173,6 +174,13 @@ def caveat(name: str) -> str:
 def entity_type(kind: str) -> str:
     """Overview of one entity type (PER, ORG, LOC, MISC): its letters and most named entities."""
     return f"entity/{slug(kind)}.md"
+
+
+def inputs_stamp(docs: str | Path) -> Path:
+    """Beside docs/: what `make site` recorded docs/ was built from (generator/site.py `inputs`). A build removes
+    it as it starts, so that a build stopped halfway is never taken for the last one."""
+    d = Path(docs).resolve()
+    return d.parent / f".{d.name}.reuse.json"
 
 
 def is_generated(path: str) -> bool:

@@ -134,15 +134,15 @@ def test_search_command_reads_records_and_ignores_sources(tmp_path, example_cabl
     assert (root / "search" / "index.js").is_file()
 
 
-def test_search_command_without_records_or_sources_says_so(tmp_path):
+def test_search_command_without_records_says_so(tmp_path):
     done = run("search", str(site(tmp_path / "site")), "--docs", str(tmp_path / "docs"))
-    assert done.returncode == 2 and "no records" in done.stderr and "no SRC" in done.stderr
+    assert done.returncode == 2 and "no records" in done.stderr and "run the build first" in done.stderr
 
 
-def test_search_help_names_docs_and_optional_sources():
+def test_search_help_names_docs_and_the_records():
     done = run("search", "--help")
     assert done.returncode == 0
-    for text in ("--docs", "[SRC ...]", "--pagefind", "no search records"):
+    for text in ("--docs", "--pagefind", "search records", "no source is parsed again"):
         assert text in " ".join(done.stdout.split()), text
 
 

@@ -159,7 +159,7 @@ def unfinished(site: Path, docs: str | Path) -> list[str]:
 
 def _main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: bool = False,
           quiet: bool = False) -> int:
-    """The `search` command: from the build's records in DOCS; from the sources only when there are none."""
+    """The `search` command: from the build's records in DOCS (no source is parsed again)."""
     root = Path(site)
     if not (root / "index.html").exists():
         print(f"{site}: not a built site (no index.html); run mkdocs build first", file=sys.stderr)
@@ -179,15 +179,8 @@ def _main(site: str, paths: list[str], *, docs: str = "docs", with_pagefind: boo
         except RecordsError as exc:
             print(f"search: {exc}", file=sys.stderr)
             return 2
-    elif paths:
-        from ..reference import load
-
-        print(f"search: no records in {docs}/{urls.SEARCH_RECORDS}; parsing the sources again", file=sys.stderr)
-        cables, _skips = load(paths)  # the build step already reported what it skipped
-        report = build(root, cables, with_pagefind=with_pagefind, log=log)
     else:
-        print(f"search: no records in {docs}/{urls.SEARCH_RECORDS} (run the build first) and no SRC given",
-              file=sys.stderr)
+        print(f"search: no records in {docs}/{urls.SEARCH_RECORDS}: run the build first", file=sys.stderr)
         return 2
     if not quiet:
         print(f"search: done in {report.seconds:.1f} s", file=sys.stderr)
