@@ -12,6 +12,8 @@ SEARCH_FLAGS ?=
 ENTITY_MIN_CABLES ?=
 # `make site` runs MkDocs in parts on large sites (same site as `mkdocs build --strict`); e.g. MKDOCS_ARGS="--parts 8 --jobs 2".
 MKDOCS_ARGS ?=
+# The site's name and introduction are in mkdocs.yml (`site_name`, `extra.archive`); the example archive has its own.
+MKDOCS_CONFIG ?= $(if $(filter examples/cables examples/cables/,$(CABLES)),mkdocs.example.yml,mkdocs.yml)
 # Material prints an end-of-life banner on every build unless this is set; the build must print no warnings.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -36,7 +38,8 @@ site: install
 	@$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --check $(CABLES) || { \
 		$(BIN)/python -m generator build $(CABLES) --docs $(DOCS) $(if $(CI),--quiet,) $(GEN_ARGS) && \
 		$(BIN)/python -m generator.site inputs --docs $(DOCS) --args "$(GEN_ARGS)" --save $(CABLES); }
-	$(BIN)/python -m generator mkdocs --reuse $(if $(SEARCH_FLAGS),,--search) $(if $(CI),--quiet,) $(MKDOCS_ARGS)
+	$(BIN)/python -m generator mkdocs --config $(MKDOCS_CONFIG) --reuse $(if $(SEARCH_FLAGS),,--search) \
+		$(if $(CI),--quiet,) $(MKDOCS_ARGS)
 	$(if $(SEARCH_FLAGS),$(BIN)/python -m generator search site --docs $(DOCS) $(if $(CI),--quiet,) $(SEARCH_FLAGS))
 
 serve: site

@@ -17,13 +17,15 @@ from test_site_parts import differences
 EXAMPLES = ROOT / "examples" / "cables"
 HOOK = "overrides/hooks/fragments.py"
 SPEED_HOOKS = (HOOK, "overrides/hooks/converter.py")
+WRAPPERS = ("header.html", "nav.html", "palette.html")  # overrides/partials/ that render Material's part once a folder
 
 
 def plain_theme(config: Path, work: Path, site: Path) -> Path:
-    """The same configuration without the two hooks and the templates: MkDocs and Material as they come, plus our
-    other overrides."""
+    """The same configuration without the two hooks and the templates that wrap Material's parts: MkDocs and
+    Material as they come, plus our other overrides (archive.html, the page the wrappers extend, as it is)."""
     custom = work / "overrides"
-    shutil.copytree(ROOT / "overrides", custom, ignore=shutil.ignore_patterns("main.html", "partials", "__pycache__"))
+    shutil.copytree(ROOT / "overrides", custom, ignore=shutil.ignore_patterns("main.html", "__pycache__", *WRAPPERS))
+    (custom / "main.html").write_text('{% extends "archive.html" %}\n', encoding="utf-8")
     cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
     cfg["theme"]["custom_dir"] = str(custom)
     cfg["hooks"] = [h for h in cfg["hooks"] if not h.endswith(SPEED_HOOKS)]

@@ -1,6 +1,7 @@
 """The page of one cable, and the page of a cable that is cited but not in the archive."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .. import urls
@@ -12,11 +13,42 @@ from .versions import versions_block
 
 CITED_BY_MAX = 500  # links; a cable cited more often lists the newest and says how many more
 ENTITY_TYPES = {"PER": "People", "ORG": "Organizations", "LOC": "Places", "MISC": "Other names"}
+REFS_SHOWN = 4  # REF items shown before the rest fold away: most cables cite fewer, and the text comes first
+FALLBACK_WORDS = 10  # words of the text that stand in for a missing subject
+NO_SUBJECT = "[no subject]"
+WIKILEAKS = "https://wikileaks.org/plusd/cables/{}_a.html"  # the release's page of each cable (PlusD form)
+
+
+_LEAD = re.compile(r"^(?:\(\w{1,4}\)\s*)?(?:summary\b[\s:.\-–]*)?", re.IGNORECASE)  # a portion mark, "Summary:"
+_NOT_TEXT = re.compile(r"^\W*\d*\W*(?:(?:SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\b.{0,60}$|"
+                       r"REFS?\b|REFERENCES?\b|(?:\(\w{1,4}\)\s*)?this is an action request\b.{0,80}$)",
+                       re.IGNORECASE | re.DOTALL)  # a handling banner, a REF line, "this is an action request"
+
+
+def _says_something(text: str) -> bool:
+    """True for a paragraph that says what the cable is about: not a handling banner, a REF line, the line that
+    says the cable asks for action (the request follows), or a scrap (`, and (d).`)."""
+    return not _NOT_TEXT.match(text) and sum(len(w) > 1 for w in re.findall(r"[^\W\d_]+", text)) >= 4
+
+
+def first_words(c: Cable) -> str | None:
+    """The first words of the cable's prose, for a title when it has no subject (None when the text is not at
+    hand: the archive-wide passes keep only metadata). Banners (`SENSITIVE BUT UNCLASSIFIED`), REF lines and a
+    leading portion mark or "Summary:" are passed over: they say nothing about this cable."""
+    texts = [one_line(p.text) for p in c.paragraphs if p.text.strip()]
+    text = next((t for t in texts if _says_something(t)), texts[0] if texts else "")
+    words = (_LEAD.sub("", text) or text).split()
+    if not words:
+        return None
+    return " ".join(words[:FALLBACK_WORDS]) + ("…" if len(words) > FALLBACK_WORDS else "")
 
 
 def title(c: Cable) -> str:
-    """`ID: subject` (the ID alone when the cable has no subject)."""
-    return f"{c.id}: {one_line(c.subject)}" if c.subject else c.id
+    """`ID: subject`; without a subject, the first words of the text, marked as such (else the ID alone)."""
+    if c.subject:
+        return f"{c.id}: {one_line(c.subject)}"
+    words = first_words(c)
+    return f"{c.id}: {NO_SUBJECT} {words}" if words else c.id
 
 
 def _a(page: str, to: str, text: str, cls: str | None = None, anchor: str | None = None) -> str:
@@ -89,43 +121,54 @@ def metadata(c: Cable, page: str) -> str:
 
 
 def tags_block(c: Cable, page: str, archive: Archive) -> str:
-    """TAGS, each linked to its page with its meaning and kind."""
+    """TAGS on a line or two: each code linked to its page, its meaning beside it (kind and meaning as its title)."""
     out = ['<ul class="cable-tags">']
     for t in dict.fromkeys(c.tags):
         info = archive.tag_info.get(t)
-        meaning = h(info.meaning) if info and info.meaning else '<span class="none">meaning unknown</span>'
+        meaning = info.meaning if info and info.meaning else None
         kind = info.kind if info else "unknown"
-        out.append(f'<li>{_a(page, urls.tag(t), t, "tag")} {meaning} <span class="kind">{h(kind)}</span></li>')
+        tip = f' title="{h(meaning)} ({h(kind)})"' if meaning else f' title="meaning unknown ({h(kind)})"'
+        shown = f' <span class="meaning">{h(meaning)}</span>' if meaning else ""
+        out.append(f'<li><a class="tag" href="{urls.href(page, urls.tag(t))}"{tip}>{h(t)}</a>{shown}</li>')
     out.append("</ul>")
     return "\n".join(out)
 
 
 def _ref_target(rid: str, page: str, archive: Archive) -> str:
-    """Link to a referenced cable: its page, or the page saying it is not in the archive."""
+    """Link to a referenced cable: its page, or the page saying it is not in the archive (marked in words)."""
     target = archive.target(rid)
     if archive.has(target):
         subj = archive.cables[target].subject
-        return _a(page, urls.cable(target), target, "cable") + (f" {h(one_line(subj))}" if subj else "")
-    return _a(page, urls.cable(target), target, "cable missing") + ' <span class="none">(not in the archive)</span>'
+        return _a(page, urls.cable(target), target, "cable") + (
+            f' <span class="ref-subject">{h(one_line(subj))}</span>' if subj else "")
+    return _a(page, urls.cable(target), target, "cable missing") + ' <span class="not-held">not in the archive</span>'
+
+
+def _ref_item(i: int, label: str, refs: list, page: str, archive: Archive) -> str:
+    """One REF item on one line: its label, the cables it names (linked), the text as written; the whole item
+    as its title, since a long line is cut."""
+    texts = list(dict.fromkeys(one_line(r.text) for r in refs))
+    head = f'<span class="ref-label">{h(label)}.</span> ' if label else ""
+    written = "; ".join(f'<span class="ref-text">{h(t)}</span>' for t in texts)
+    links = list(dict.fromkeys(_ref_target(r.id, page, archive) for r in refs if r.id))
+    body = (" · ".join(links) + " " + written) if links else written + ' <span class="none">(not a cable)</span>'
+    tip = h(f"{label}. " if label else "") + h("; ".join(texts))
+    return f'<li id="{ref_anchor(label, i)}" title="{tip}">{head}{body}</li>'
 
 
 def references_block(c: Cable, page: str, archive: Archive) -> str:
-    """The REF list: one item per label, the text as written, and a link for each cable it names."""
+    """The REF list, one line an item; beyond the first few the rest are folded (`#ref-x` links unfold them)."""
     groups: dict[str, list] = defaultdict(list)
     for r in c.references:
         groups[r.label.upper()].append(r)
-    out = ['<ol class="cable-refs">']
-    for i, (label, refs) in enumerate(groups.items(), 1):
-        texts = list(dict.fromkeys(one_line(r.text) for r in refs))
-        head = f'<span class="ref-label">{h(label)}.</span> ' if label else ""
-        body = "; ".join(f'<span class="ref-text">{h(t)}</span>' for t in texts)
-        links = [_ref_target(r.id, page, archive) for r in refs if r.id]
-        if links:
-            body += "<br>\n" + "<br>\n".join(f"→ {x}" for x in dict.fromkeys(links))
-        else:
-            body += ' <span class="none">(not a cable)</span>'
-        out.append(f'<li id="{ref_anchor(label, i)}">{head}{body}</li>')
-    out.append("</ol>")
+    items = [_ref_item(i, label, refs, page, archive) for i, (label, refs) in enumerate(groups.items(), 1)]
+    shown = len(items) if len(items) <= REFS_SHOWN + 1 else REFS_SHOWN  # never fold a single item away
+    out = ['<div class="cable-refs-block" id="references">', '<p class="block-label">References</p>',
+           '<ol class="cable-refs">', *items[:shown], "</ol>"]
+    if len(items) > shown:
+        out += [f'<details class="more-refs"><summary>{len(items) - shown} more references</summary>',
+                f'<ol class="cable-refs" start="{shown + 1}">', *items[shown:], "</ol>", "</details>"]
+    out.append("</div>")
     return "\n".join(out)
 
 
@@ -181,8 +224,116 @@ def original_text(c: Cable) -> str:
 def original_block(c: Cable, page: str) -> str:
     """A link to the original text (a file beside the page, so MkDocs neither parses nor checks it)."""
     size = len(original_text(c).encode("utf-8"))
-    return (f'<p class="original"><a class="original" href="{urls.href(page, urls.original(c.id))}" '
-            f'type="text/plain">Original text</a> <span class="none">(plain text, {size:,} bytes)</span></p>')
+    return (f'<a class="original" href="{urls.href(page, urls.original(c.id))}" type="text/plain">Original text</a> '
+            f'<span class="none">(plain text, {size:,} bytes)</span>')
+
+
+class Neighbours:
+    """Each cable's place in its origin's list and in its month's list (both newest first), found once per
+    archive: the previous and next cable of the same origin and of the same day are its neighbours there."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.origin = {cid: i for ids in archive.origins.values() for i, cid in enumerate(ids)}
+        self.month = {cid: i for ids in archive.months.values() for i, cid in enumerate(ids)}
+
+
+_NEIGHBOURS: list[Neighbours] = []  # the last archive's (a build renders one archive; workers inherit it)
+
+
+def neighbours(archive: Archive) -> Neighbours:
+    """The neighbour index of this archive, made on first use."""
+    if not _NEIGHBOURS or _NEIGHBOURS[0].archive is not archive:
+        _NEIGHBOURS[:] = [Neighbours(archive)]
+    return _NEIGHBOURS[0]
+
+
+def _around(ids: list[str], i: int, same=lambda _cid: True) -> tuple[str | None, str | None]:
+    """(older, newer) neighbour of position i in a newest-first list, each kept only when `same` holds."""
+    older = ids[i + 1] if i + 1 < len(ids) and same(ids[i + 1]) else None
+    newer = ids[i - 1] if i > 0 and same(ids[i - 1]) else None
+    return older, newer
+
+
+def _step(cid: str | None, page: str, archive: Archive, rel: str) -> str:
+    """A link to a neighbouring cable, its subject as the link's title; a dash where there is none."""
+    if not cid:
+        return '<span class="none">—</span>'
+    subj = archive.cables[cid].subject
+    tip = f' title="{h(one_line(subj))}"' if subj else ""
+    text = f"← {h(cid)}" if rel == "prev" else f"{h(cid)} →"
+    return f'<a class="cable" rel="{rel}" href="{urls.href(page, urls.cable(cid))}"{tip}>{text}</a>'
+
+
+def nav_block(c: Cable, page: str, archive: Archive) -> str | None:
+    """Previous and next cable of the same origin and of the same day (none when the cable has neither)."""
+    near = neighbours(archive)
+    rows = []
+    if c.origin and c.id in near.origin:
+        older, newer = _around(archive.origins[c.origin], near.origin[c.id])
+        if older or newer:
+            rows.append((f"From {h(c.origin)}", older, newer))
+    if c.date and c.id in near.month:
+        same_day = lambda x: archive.cables[x].date == c.date  # noqa: E731 - a month's list holds other days
+        older, newer = _around(archive.months[(int(c.date[:4]), int(c.date[5:7]))], near.month[c.id], same_day)
+        if older or newer:
+            rows.append((f"Same day ({h(c.date)})", older, newer))
+    if not rows:
+        return None
+    out = ['<nav class="cable-nav" aria-label="Neighbouring cables">']
+    out += [f'<span class="nav-row"><span class="block-label">{label}</span> {_step(older, page, archive, "prev")} '
+            f'{_step(newer, page, archive, "next")}</span>' for label, older, newer in rows]
+    out.append("</nav>")
+    return "\n".join(out)
+
+
+def summary_block(c: Cable, page: str, archive: Archive) -> str:
+    """What a reader needs before the text, in a few lines: date, origin, classification, tags, the original
+    telegram and the cable's other addresses, and its neighbours."""
+    facts = [("Date", _date(c, page)), ("Origin", _origin(c, page) or '<span class="none">—</span>'),
+             ("Classification", _classification(c, page))]
+    out = ['<div class="cable-summary">', '<dl class="cable-facts">']
+    out += [f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts]
+    out.append("</dl>")
+    if not c.subject:
+        out.append('<p class="no-subject">The cable has no subject line: '
+                   + ("its title gives the first words of its text.</p>" if first_words(c) else "</p>"))
+    if c.tags:
+        out.append(tags_block(c, page, archive))
+    out.append(f'<p class="cable-links">{original_block(c, page)} · '
+               f'<a class="wikileaks" href="{h(WIKILEAKS.format(c.id))}" rel="external noopener">On WikiLeaks</a> · '
+               f'<a href="#cite">Cite this cable</a></p>')
+    nav = nav_block(c, page, archive)
+    if nav:
+        out.append(nav)
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def header_block(c: Cable, page: str) -> str:
+    """Every field of the header, folded: most readers need the summary only."""
+    return (f'<details class="cable-header"><summary>Full header (addressees, '
+            f'declassification, classified by, signer …)</summary>\n{metadata(c, page)}\n</details>')
+
+
+def citation(c: Cable) -> str:
+    """The cable as a reference, one fact a line: what a reader pastes into a story or a note."""
+    level = "//".join([c.classification or "UNKNOWN", *dict.fromkeys(c.caveats)])
+    when = f"{c.date}" + (f" {c.time} UTC" if c.time else "") if c.date else f"{cable_year(c)}"
+    origin = c.origin_name or c.origin or "origin unknown"
+    subject = f"“{one_line(c.subject)}”" if c.subject else NO_SUBJECT
+    return f"{c.id}, {subject}, {origin}, {when}, {level}."
+
+
+def cite_block(c: Cable) -> str:
+    """A citation with a copy button (overrides/partials/tools.html); the page's own address is filled in from the
+    canonical link, which the site has when mkdocs.yml sets site_url."""
+    return (f'<details class="cable-cite" id="cite"><summary>Cite this cable</summary>\n'
+            f'<p class="citation" id="citation">{h(citation(c))}<br>\n'
+            f'<span class="cite-url" hidden>This archive: <span class="url"></span><br></span>\n'
+            f'WikiLeaks: {h(WIKILEAKS.format(c.id))}</p>\n'
+            f'<button type="button" class="md-button copy" data-copy="citation">Copy citation</button>\n'
+            f'</details>')
 
 
 def _file(page: str, to: str, text: str, kind: str) -> str:
@@ -199,14 +350,14 @@ def data_block(c: Cable, page: str) -> str:
 
 
 def page(c: Cable, archive: Archive) -> tuple[str, dict]:
-    """Markdown of a cable's page, and the first mention of each entity (for the entity pages)."""
+    """Markdown of a cable's page, and the first mention of each entity (for the entity pages): the title, a
+    summary, the references, then the text; the full header and the citation are folded until asked for."""
     path = urls.cable(c.id)
     body, first = body_html(c, path, archive.target, archive.has_entity_page)
-    parts = [front_matter(title(c)), raw(metadata(c, path))]
-    if c.tags:
-        parts += ["## Tags", raw(tags_block(c, path, archive))]
+    top = [summary_block(c, path, archive), header_block(c, path), cite_block(c)]
     if c.references:
-        parts += ["## References", raw(references_block(c, path, archive))]
+        top.append(references_block(c, path, archive))
+    parts = [front_matter(title(c)), raw("\n".join(top))]
     parts += ["## Text", raw(body or '<p class="none">No text.</p>')]
     if archive.versions.get(c.id):
         parts += ["## Versions", raw(versions_block(c, archive))]
@@ -214,7 +365,7 @@ def page(c: Cable, archive: Archive) -> tuple[str, dict]:
         parts += ["## Cited by", raw(cited_by_block(c.id, path, archive))]
     if c.entities:
         parts += ["## Named in this cable", raw(entities_block(c, path, archive))]
-    parts += [raw(original_block(c, path)), raw(data_block(c, path))]
+    parts += [raw(data_block(c, path))]
     return "\n\n".join(parts) + "\n", first
 
 

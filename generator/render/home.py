@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import urls
 from ..resolve import Archive
 from .lists import MONTHS, plural
-from .text import front_matter, md
+from .text import md
 
 W, H = 800, 220  # SVG user units; the chart scales to the page width
 PAD_L, PAD_R, PAD_T, PAD_B = 40, 10, 10, 28
@@ -65,8 +65,9 @@ def home(archive: Archive, skipped: int) -> str:
     link = lambda to: urls.link(urls.HOME, to)  # noqa: E731 - a local shorthand
     years = list(archive.years)
     span = f" from {years[0]} to {years[-1]}" if years else ""
-    parts = [front_matter("Cable Archive"),
-             f"The archive holds **{plural(n, 'cable')}**{span}, sent by {plural(len(archive.origins), 'origin')} "
+    # No title here: the heading and the tab are the archive's name (mkdocs.yml site_name, overrides/partials/
+    # content.html), with the builder's introduction under it.
+    parts = [f"The archive holds **{plural(n, 'cable')}**{span}, sent by {plural(len(archive.origins), 'origin')} "
              f"and tagged with {plural(len(archive.tags), 'tag')}. "
              f"{plural(len(archive.missing), 'more cable')} are cited but not in it. "
              f"[Browse all cables]({link(urls.CABLES_LIST)}) · [by date]({link(urls.DATES)}) · "
