@@ -18,8 +18,8 @@ from .text import h, one_line
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-WINDOW_YEARS = 6  # the densest run of whole years is drawn per month (at most 72 bars: >= 4 px each on a phone)
-MAX_YEAR_BARS = 8  # years outside that run are drawn per year; beyond this many, the oldest share one bar
+WINDOW_MONTHS = 60  # the years of the densest 60 months are drawn per month (at most 72 bars) …
+MAX_YEAR_BARS = 6  # … the others per year, the oldest sharing one bar beyond 6: >= 4.5 px a bar on a phone
 CHART_H, PLOT_TOP, PLOT_H = 200, 18, 150  # pixels: whole chart, plot area's top and height (labels below)
 LINE_H, LINE_TOP, LINE_PLOT = 46, 4, 28  # the small timeline of a tag, origin or name
 GRAPH_COLS, GRAPH_MAX = 3, 6  # citation graph: nodes per row, nodes per ring (the others are counted)
@@ -68,16 +68,21 @@ def nice_step(top: int, ticks: int = 4) -> int:
 
 
 def _window(months: dict[tuple[int, int], int]) -> tuple[int, int]:
-    """The run of WINDOW_YEARS whole years holding the most dated cables (the latest such run on a tie)."""
-    years: dict[int, int] = {}
-    for (y, _m), n in months.items():
-        years[y] = years.get(y, 0) + n
-    first, last = min(years), max(years)
-    if last - first < WINDOW_YEARS:
-        return first, last
-    best = max(range(first, last - WINDOW_YEARS + 2),
-               key=lambda s: (sum(years.get(y, 0) for y in range(s, s + WINDOW_YEARS)), s))
-    return best, best + WINDOW_YEARS - 1
+    """The years drawn per month: those touched by the run of WINDOW_MONTHS months holding the most dated cables
+    (the latest such run on a tie), so a busy last January–February is not left to a year bar."""
+    ks = sorted(months)
+    index = [y * 12 + m - 1 for y, m in ks]
+    best, best_start = -1, index[0]
+    total, lo = 0, 0
+    for hi, k in enumerate(index):  # two pointers over the dated months: the window ends at month k
+        total += months[ks[hi]]
+        while index[lo] <= k - WINDOW_MONTHS:
+            total -= months[ks[lo]]
+            lo += 1
+        if total >= best:
+            best, best_start = total, index[lo]
+    end = min(best_start + WINDOW_MONTHS - 1, index[-1])
+    return best_start // 12, end // 12
 
 
 def slots(months: dict[tuple[int, int], int]) -> list[Slot]:
@@ -163,8 +168,8 @@ def month_chart(archive: Archive, page: str = urls.HOME) -> str:
         tip = f"{s.label()}: {s.count:,} cable{'' if s.count == 1 else 's'}" + ("" if s.is_month else " (per year)")
         shown = (f'<rect class="{cls}" x="{pct(x + w * .1)}" y="{base - max(bh, 2):.1f}" width="{pct(w * .8)}" '
                  f'height="{max(bh, 2):.1f}"/>') if s.count else ""
-        over = (f'<text class="count" x="{pct(x + w / 2)}" y="{base - min(bh, PLOT_H) - 3:.1f}" '
-                f'text-anchor="middle">{s.count:,}</text>') if not s.is_month else ""
+        over = (f'<text class="count" x="{pct(x + w / 2)}" y="{PLOT_TOP - 3}" text-anchor="middle">{s.count:,}'
+                "</text>") if s.count > top else ""  # a year bar taller than the axis: cut, its count above
         body = (f'<title>{h(tip)}</title><rect class="hit" x="{pct(x)}" y="{PLOT_TOP}" width="{pct(w)}" '
                 f'height="{PLOT_H}"/>{shown}{over}')
         out.append(f'<a href="{urls.href(page, s.target())}">{body}</a>' if s.count else f"<g>{body}</g>")
@@ -175,29 +180,43 @@ def month_chart(archive: Archive, page: str = urls.HOME) -> str:
 
 
 def _x_labels(bars: tuple[Slot, ...], page: str) -> list[str]:
-    """Year labels under the bars: every year bar, and the January (or first month) of each dense year, thinned
-    so that at most 8 fit (a phone's width); a dashed line where per-year bars meet per-month bars."""
+    """Labels under the bars: `≤2004` under the year bars before the months (`≥2031` after them), linked to the
+    Dates page, and the year of each dense year's first bar, linked to the year, thinned so that at most 7 fit a
+    phone's width and none runs into the year bars' label; a dashed line where year bars meet month bars."""
     n = len(bars)
-    marks = [(i, s) for i, s in enumerate(bars) if not s.is_month or s.first[1] == 1 or i == 0 or
-             not bars[i - 1].is_month]
-    every = max(1, -(-len(marks) // 8))
+    base = PLOT_TOP + PLOT_H + 18
     out = []
-    for k, (i, s) in enumerate(marks):
+    months = [i for i, s in enumerate(bars) if s.is_month]
+    lo, hi = (months[0], months[-1]) if months else (n, n - 1)
+    if lo > 0:  # year bars before the months
+        out.append(_label(page, urls.DATES, f"≤{bars[lo - 1].last[0]}", 0.0, "start", base))
+    if hi < n - 1:  # year bars after them
+        out.append(_label(page, urls.DATES, f"≥{bars[hi + 1].first[0]}", 100.0, "end", base))
+    room_lo = 100 * lo / n + (10 if lo > 0 else 0)  # percent: where the month labels may start and end
+    room_hi = 100 * (hi + 1) / n - (10 if hi < n - 1 else 0)
+    marks = [i for i in months if (i == lo or bars[i].first[1] == 1) and room_lo <= 100 * i / n <= room_hi]
+    every = max(1, -(-len(marks) // 7))
+    for k, i in enumerate(marks):
         if k % every and k != len(marks) - 1:
             continue
-        x, w = _bar_x(i, n)
-        text = s.label() if not s.is_month else str(s.first[0])
-        anchor, at = ("middle", x + w / 2) if not s.is_month else ("start", x)
-        if k == len(marks) - 1 and at > 90:
+        at = 100 * i / n
+        anchor = "start"
+        if k == len(marks) - 1 and at > 92 and hi == n - 1:
             anchor, at = "end", 100.0
-        y_page = s.target() if not s.is_month else urls.year(s.first[0])
-        out.append(f'<a href="{urls.href(page, y_page)}"><text class="year" x="{pct(at)}" '
-                   f'y="{PLOT_TOP + PLOT_H + 18}" text-anchor="{anchor}">{h(text)}</text></a>')
+        elif k == len(marks) - 1 and k % every and at - 100 * marks[k - 1] / n < 8:
+            continue  # the last year too close to the one before it
+        out.append(_label(page, urls.year(bars[i].first[0]), str(bars[i].first[0]), at, anchor, base))
     for i in range(1, n):
         if bars[i].is_month != bars[i - 1].is_month:
-            x = pct(_bar_x(i, n)[0])
+            x = pct(100 * i / n)
             out.append(f'<line class="split" x1="{x}" x2="{x}" y1="{PLOT_TOP - 8}" y2="{PLOT_TOP + PLOT_H + 4}"/>')
     return out
+
+
+def _label(page: str, to: str, text: str, at: float, anchor: str, y: int) -> str:
+    """A linked label under the chart."""
+    return (f'<a href="{urls.href(page, to)}"><text class="year" x="{pct(at)}" y="{y}" '
+            f'text-anchor="{anchor}">{h(text)}</text></a>')
 
 
 def _caption(bars: tuple[Slot, ...]) -> str:
@@ -207,8 +226,7 @@ def _caption(bars: tuple[Slot, ...]) -> str:
     text = "Each bar is a month; follow it to the month's cables."
     if months and years:
         text = (f"Each bar is a month from {h(months[0].label())} to {h(months[-1].label())}, where most cables "
-                "are; outside those years each bar is a year (lighter, its count above it). Follow a bar to its "
-                "cables.")
+                "are; outside those years each bar is a year (lighter). Follow a bar to its cables.")
     elif years:
         text = "Each bar is a year; follow it to the year's cables."
     return text

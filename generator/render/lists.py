@@ -78,9 +78,9 @@ CABLE_TABLE = cable_table()
 def class_legend(page: str) -> str:
     """What the codes of the Class. column stand for (HTML)."""
     codes = " · ".join(f"<strong>{code}</strong> {h(name.lower())}" for name, code in CLASS_SHORT.items())
-    return (f'<p class="legend">Class.: {codes}; after <code>//</code> come the caveats (handling marks), spelt '
-            f'out on <a href="{urls.href(page, urls.CLASSIFICATIONS)}">Classifications</a>. Point at a code to '
-            "read it in full.</p>")
+    return (f'<p class="legend">Classification codes: {codes}; after <code>//</code> come the caveats (handling '
+            f'marks), spelt out on <a href="{urls.href(page, urls.CLASSIFICATIONS)}">Classifications</a>. Point at a '
+            "code to read it in full.</p>")
 
 
 def html_list(cls: str) -> Callable[[list[str]], str]:
