@@ -20,6 +20,7 @@ ARTIFACTS = ROOT / "test-artifacts" / "layout"
 WIDTHS = (1400, 390)
 SLICE = 40  # real cables: enough for listings, names, references and missing cables; quick to build
 FIRST_SCREEN = 900  # px: where the cable's text must start on a desktop
+SHOT_HEIGHT = 3000  # px of each page in its screenshot
 
 MEASURE = """() => {
   const inner = document.querySelector('.md-content__inner') || document.body;
@@ -107,9 +108,17 @@ def measured(browser, sites) -> dict[tuple[str, int], dict[str, dict]]:
                     pg.goto((site / path).as_uri())
                     if scheme == "light":
                         out.setdefault((name, width), {})[kind] = {"path": path, **pg.evaluate(MEASURE)}
-                    pg.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}-{kind}.png"), full_page=True)
+                    shot(pg, ARTIFACTS / f"{name}-{width}-{scheme}-{kind}.jpg")
                 ctx.close()
     return out
+
+
+def shot(pg, path: Path) -> None:
+    """The page's first SHOT_HEIGHT px (what a reader sees first; a 500-row listing need not be drawn whole),
+    as JPEG: quick to write, and enough to look at."""
+    height = min(pg.evaluate("document.documentElement.scrollHeight"), SHOT_HEIGHT)
+    pg.screenshot(path=str(path), full_page=True, type="jpeg", quality=75, animations="disabled",
+                  clip={"x": 0, "y": 0, "width": pg.viewport_size["width"], "height": height})
 
 
 CASES = [(s, w) for s in ("examples", "corpus") for w in WIDTHS]

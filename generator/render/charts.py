@@ -153,10 +153,10 @@ def month_chart(archive: Archive, page: str = urls.HOME) -> str:
     step = nice_step(max(months_only) or 1)
     top = step * -(-max(months_only) // step) or 1
     base = PLOT_TOP + PLOT_H
-    first, last = bars[0].label(), bars[-1].label()
+    first, last = str(bars[0].first[0]), bars[-1].label()
     out = [f'<div class="chart"><svg class="chart" width="100%" height="{CHART_H}" role="img" '
            f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
-           f'<title id="chart-title">Cables per month, {h(first)} to {h(last)}</title>']
+           f'<title id="chart-title">Cables over time, {h(first)} to {h(last)}</title>']
     for k in range(0, top + 1, step):  # grid lines, labelled above the line at the left
         yy = base - PLOT_H * k / top
         out.append(f'<line class="grid" x1="0" x2="100%" y1="{yy:.1f}" y2="{yy:.1f}"/>'
