@@ -260,7 +260,7 @@ def timeline(dates: Iterable[str | None], archive: Archive, what: str) -> str:
         cls = "bar" if bars[i].is_month else "bar year-bar"
         out.append(f'<rect class="{cls}" x="{pct(x + w * .1)}" y="{base - bh:.1f}" width="{pct(max(w * .8, .4))}" '
                    f'height="{bh:.1f}"><title>{h(bars[i].label())}: {counts[i]:,}</title></rect>')
-    out.append(f'<text class="year" x="0" y="{LINE_H - 2}">{h(bars[0].label())}</text>'
+    out.append(f'<text class="year" x="0" y="{LINE_H - 2}">{bars[0].first[0]}</text>'
                f'<text class="year" x="100%" y="{LINE_H - 2}" text-anchor="end">{h(bars[-1].label())}</text>')
     out.append("</svg></figure>")
     return "\n".join(out)

@@ -142,8 +142,8 @@ def class_code(level: str, caveats: tuple[str, ...]) -> str:
     """`C//NOFORN`, with the marking in full as its title (HTML)."""
     short = CLASS_SHORT.get(" ".join(level.upper().split()), level or "—")
     full = "//".join([level or "no classification", *caveats])
-    code = "//".join([short, *caveats])
-    return f'<abbr title="{h(one_line(full))}">{h(one_line(code))}</abbr>'
+    code = "//<wbr>".join(h(one_line(x)) for x in [short, *caveats])  # a long code may wrap after a `//`
+    return f'<abbr title="{h(one_line(full))}">{code}</abbr>'
 
 
 def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive,
