@@ -20,7 +20,7 @@ KIND_TITLES = {"subject": "Subject tags", "program": "Program tags", "organizati
 CLASS_SHORT = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S",
                "TOP SECRET": "TS"}
 NO_SUBJECT = '<span class="none">no subject</span>'
-ORIGIN, CLASS = "origin", "class"  # the columns a listing may leave out (its own key: an origin's page …)
+CLASS = "class"  # the column a listing leaves out when it is the page's own key (a classification's page)
 
 Page = tuple[str, str]
 
@@ -64,9 +64,9 @@ def html_table(head: tuple[str, ...], cls: str = "") -> Callable[[list[str]], st
 
 def cable_table(omit: frozenset[str] = frozenset()) -> Callable[[list[str]], str]:
     """The table of a cable listing (class `listing`: it fits its column, the subject takes the room and wraps;
-    on a phone each row is a short line of date, ID, origin and class with the subject under it)."""
-    head = ("Date", "Cable", *(["Origin"] if ORIGIN not in omit else []),
-            *(["Class."] if CLASS not in omit else []), "Subject")
+    on a phone each row is a short line of date, ID and class with the subject under it). No origin column: the
+    ID names its station (10CAIRO257 is Cairo's), and the room goes to the subject."""
+    head = ("Date", "Cable", *(["Class."] if CLASS not in omit else []), "Subject")
     top = ('<table class="listing">\n<thead>\n<tr>' + "".join(f"<th>{c}</th>" for c in head) +
            "</tr>\n</thead>\n<tbody>\n")
     return lambda rows: top + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -118,20 +118,16 @@ def cable_row(cid: str, page: str, archive: Archive, omit: frozenset[str] = froz
     level = c.classification or ""
     marks = [x for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
     link = f'<a href="{urls.href(page, urls.cable(cid))}">{cid}</a>'
-    date_cell, rest = _row_cells(date, None if ORIGIN in omit else c.origin or "",
-                                 None if CLASS in omit else (level, tuple(marks)), c.subject)
+    date_cell, rest = _row_cells(date, None if CLASS in omit else (level, tuple(marks)), c.subject)
     return f"<tr>{date_cell}<td>{link}</td>{rest}</tr>"
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _row_cells(date: str, origin: str | None, cls: tuple[str, tuple[str, ...]] | None,
-               subject: str | None) -> tuple[str, str]:
+def _row_cells(date: str, cls: tuple[str, tuple[str, ...]] | None, subject: str | None) -> tuple[str, str]:
     """The cells of a cable's row around its link (HTML): a cable has a row in each listing it belongs to (its
     tags, origin, month, classification …), so they are escaped once, not once per listing. A column left out
     is None."""
     cells = []
-    if origin is not None:
-        cells.append(f"<td>{h(one_line(origin)) or '—'}</td>")
     if cls is not None:
         cells.append(f"<td>{class_code(*cls)}</td>")
     cells.append(f"<td>{h(one_line(subject)) or NO_SUBJECT}</td>")
@@ -211,7 +207,7 @@ def origin_pages(archive: Archive) -> Iterator[Page]:
                  f": {plural(len(cids), 'cable')}, newest first. "
                  f"[All origins]({urls.link(urls.origin(code), urls.ORIGINS)})")
         yield from cable_listing(urls.origin(code), f"Origin {code}", intro, cids, archive,
-                                 frozenset({ORIGIN}), f"Cables from {code}")
+                                 what=f"Cables from {code}")
     rows = [f"| [{md(o)}]({urls.link(urls.ORIGINS, urls.origin(o))}) | {md(archive.origin_names.get(o)) or '—'} "
             f"| {len(cids)} |" for o, cids in sorted(archive.origins.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     intro = f"{plural(len(archive.origins), 'origin')} (embassies, consulates, missions and the Department), most active first."
