@@ -108,16 +108,15 @@ def measured(browser, sites) -> dict[tuple[str, int], dict[str, dict]]:
                     pg.goto((site / path).as_uri())
                     if scheme == "light":
                         out.setdefault((name, width), {})[kind] = {"path": path, **pg.evaluate(MEASURE)}
-                    shot(pg, ARTIFACTS / f"{name}-{width}-{scheme}-{kind}.jpg")
+                    shot(pg, ARTIFACTS / f"{name}-{width}-{scheme}-{kind}.png")
                 ctx.close()
     return out
 
 
 def shot(pg, path: Path) -> None:
-    """The page's first SHOT_HEIGHT px (what a reader sees first; a 500-row listing need not be drawn whole),
-    as JPEG: quick to write, and enough to look at."""
+    """The page's first SHOT_HEIGHT px (what a reader sees first; a 500-row listing need not be drawn whole)."""
     height = min(pg.evaluate("document.documentElement.scrollHeight"), SHOT_HEIGHT)
-    pg.screenshot(path=str(path), full_page=True, type="jpeg", quality=75, animations="disabled",
+    pg.screenshot(path=str(path), full_page=True, animations="disabled",
                   clip={"x": 0, "y": 0, "width": pg.viewport_size["width"], "height": height})
 
 

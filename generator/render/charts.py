@@ -196,15 +196,17 @@ def _x_labels(bars: tuple[Slot, ...], page: str) -> list[str]:
     room_hi = 100 * (hi + 1) / n - (10 if hi < n - 1 else 0)
     marks = [i for i in months if (i == lo or bars[i].first[1] == 1) and room_lo <= 100 * i / n <= room_hi]
     every = max(1, -(-len(marks) // 7))
+    last = -100.0
     for k, i in enumerate(marks):
         if k % every and k != len(marks) - 1:
             continue
         at = 100 * i / n
+        if at - last < 9:
+            continue  # too close to the label before it (a first year that starts in September)
+        last = at
         anchor = "start"
         if k == len(marks) - 1 and at > 92 and hi == n - 1:
             anchor, at = "end", 100.0
-        elif k == len(marks) - 1 and k % every and at - 100 * marks[k - 1] / n < 8:
-            continue  # the last year too close to the one before it
         out.append(_label(page, urls.year(bars[i].first[0]), str(bars[i].first[0]), at, anchor, base))
     for i in range(1, n):
         if bars[i].is_month != bars[i - 1].is_month:
