@@ -8,6 +8,7 @@ from .. import urls
 from ..record import Cable, Entity
 from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
+from .charts import citation_graph
 from .text import clean, front_matter, h, md, one_line, raw
 from .versions import versions_block
 
@@ -363,6 +364,8 @@ def page(c: Cable, archive: Archive) -> tuple[str, dict]:
         parts += ["## Versions", raw(versions_block(c, archive))]
     if archive.cited_by.get(c.id):
         parts += ["## Cited by", raw(cited_by_block(c.id, path, archive))]
+    graph = citation_graph(c.id, path, archive)  # issue 14: two hops of citations each way, as SVG
+    parts += ["## Citations around it", raw(graph)] if graph else []
     if c.entities:
         parts += ["## Named in this cable", raw(entities_block(c, path, archive))]
     parts += [raw(data_block(c, path))]

@@ -12,6 +12,7 @@ from .. import urls
 from ..record import Cable
 from ..resolve import Archive, EntityInfo, cable_year
 from .cable import ENTITY_TYPES
+from .charts import timeline
 from .lists import html_list, html_table, paginate, plural
 from .text import front_matter, h, md, one_line, raw
 
@@ -53,7 +54,9 @@ def entity_page(key: str, archive: Archive, entries: dict[str, Entry]) -> Iterat
         date, subject, anchor, quote = entry if entry else cable_entry(archive.cables[cid], None)
         link = f'<a href="{urls.href(key, urls.cable(cid), anchor)}">{cid}</a>'
         rows.append(f"<li>{date} {link}{subject}{quote}</li>")
-    intro = raw(_about(key, info, archive)) + "\n\n## Cables, newest first"
+    line = timeline((archive.cables[cid].date for cid in info.cables if cid in archive.cables), archive,
+                    f"Cables naming {one_line(info.name)}")
+    intro = raw(_about(key, info, archive) + ("\n" + line if line else "")) + "\n\n## Cables, newest first"
     yield from paginate(key, info.name, intro, rows, per_page=PER_PAGE, html=html_list("entity-cables"))
 
 

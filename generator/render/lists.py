@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from .. import urls
 from ..resolve import TAG_KINDS, Archive, cable_year
+from .charts import month_chart, timeline
 from .text import front_matter, h, md, one_line, raw
 
 PER_PAGE = 500
@@ -18,6 +19,8 @@ KIND_TITLES = {"subject": "Subject tags", "program": "Program tags", "organizati
                "geographic": "Countries and places (FIPS 10-4)", "unknown": "Tags with no known meaning"}
 CLASS_SHORT = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S",
                "TOP SECRET": "TS"}
+NO_SUBJECT = '<span class="none">no subject</span>'
+CLASS = "class"  # the column a listing leaves out when it is the page's own key (a classification's page)
 
 Page = tuple[str, str]
 
@@ -51,13 +54,33 @@ def pager(path: str, page: int, pages: int) -> str:
     return f"Page {page} of {pages}: " + " · ".join(parts)
 
 
-def html_table(head: tuple[str, ...]) -> Callable[[list[str]], str]:
-    """Rows (`<tr>` lines) into a table as Markdown's tables extension writes one (same look, same theme styles)."""
-    top = "<table>\n<thead>\n<tr>" + "".join(f"<th>{c}</th>" for c in head) + "</tr>\n</thead>\n<tbody>\n"
+def html_table(head: tuple[str, ...], cls: str = "") -> Callable[[list[str]], str]:
+    """Rows (`<tr>` lines) into a table as Markdown's tables extension writes one (same look, same theme styles),
+    or, with a class (`listing`), styled by docs/stylesheets/lists.css to fit its column."""
+    attr = f' class="{cls}"' if cls else ""
+    top = f"<table{attr}>\n<thead>\n<tr>" + "".join(f"<th>{c}</th>" for c in head) + "</tr>\n</thead>\n<tbody>\n"
     return lambda rows: top + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-CABLE_TABLE = html_table(("Date", "Cable", "Origin", "Classification", "Subject"))
+def cable_table(omit: frozenset[str] = frozenset()) -> Callable[[list[str]], str]:
+    """The table of a cable listing (class `listing`: it fits its column, the subject takes the room and wraps;
+    on a phone each row is a short line of date, ID and class with the subject under it). No origin column: the
+    ID names its station (10CAIRO257 is Cairo's), and the room goes to the subject."""
+    head = ("Date", "Cable", *(["Class."] if CLASS not in omit else []), "Subject")
+    top = ('<table class="listing">\n<thead>\n<tr>' + "".join(f"<th>{c}</th>" for c in head) +
+           "</tr>\n</thead>\n<tbody>\n")
+    return lambda rows: top + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+CABLE_TABLE = cable_table()
+
+
+def class_legend(page: str) -> str:
+    """What the codes of the Class. column stand for (HTML)."""
+    codes = " · ".join(f"<strong>{code}</strong> {h(name.lower())}" for name, code in CLASS_SHORT.items())
+    return (f'<p class="legend">Classification codes: {codes}; after <code>//</code> come the caveats (handling '
+            f'marks), spelt out on <a href="{urls.href(page, urls.CLASSIFICATIONS)}">Classifications</a>. Point at a '
+            "code to read it in full.</p>")
 
 
 def html_list(cls: str) -> Callable[[list[str]], str]:
@@ -86,33 +109,51 @@ def paginate(path: str, title: str, intro: str, rows: list[str], header: str = "
         yield urls.paged(path, n), "\n\n".join(p for p in parts if p) + "\n"
 
 
-def cable_row(cid: str, page: str, archive: Archive) -> str:
-    """A table row (HTML, see CABLE_TABLE) about one cable; `page` is any page of the listing's folder."""
+def cable_row(cid: str, page: str, archive: Archive, omit: frozenset[str] = frozenset()) -> str:
+    """A table row (HTML, see cable_table) about one cable; `page` is any page of the listing's folder."""
     c = archive.cables[cid]
     date = c.date or f"{cable_year(c)}"
     if c.date_inferred:
         date += " (inferred)"
-    cls = CLASS_SHORT.get(c.classification or "", c.classification or "—")
+    level = c.classification or ""
     marks = [x for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
-    if marks:
-        cls += "//" + "/".join(marks)
     link = f'<a href="{urls.href(page, urls.cable(cid))}">{cid}</a>'
-    date_cell, rest = _row_cells(date, c.origin, cls, c.subject)
+    date_cell, rest = _row_cells(date, None if CLASS in omit else (level, tuple(marks)), c.subject)
     return f"<tr>{date_cell}<td>{link}</td>{rest}</tr>"
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _row_cells(date: str, origin: str | None, cls: str, subject: str | None) -> tuple[str, str]:
+def _row_cells(date: str, cls: tuple[str, tuple[str, ...]] | None, subject: str | None) -> tuple[str, str]:
     """The cells of a cable's row around its link (HTML): a cable has a row in each listing it belongs to (its
-    tags, origin, month, classification …), so they are escaped once, not once per listing."""
-    return (f"<td>{h(date)}</td>",
-            f"<td>{h(one_line(origin))}</td><td>{h(one_line(cls))}</td><td>{h(one_line(subject))}</td>")
+    tags, origin, month, classification …), so they are escaped once, not once per listing. A column left out
+    is None."""
+    cells = []
+    if cls is not None:
+        cells.append(f"<td>{class_code(*cls)}</td>")
+    cells.append(f"<td>{h(one_line(subject)) or NO_SUBJECT}</td>")
+    return f"<td>{h(date)}</td>", "".join(cells)
 
 
-def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive) -> Iterator[Page]:
-    """A paginated table of cables, newest first."""
-    rows = [cable_row(c, path, archive) for c in cids]
-    return paginate(path, title, intro, rows, html=CABLE_TABLE)
+def class_code(level: str, caveats: tuple[str, ...]) -> str:
+    """`C//NOFORN`, with the marking in full as its title (HTML)."""
+    short = CLASS_SHORT.get(" ".join(level.upper().split()), level or "—")
+    full = "//".join([level or "no classification", *caveats])
+    code = "//<wbr>".join(h(one_line(x)) for x in [short, *caveats])  # a long code may wrap after a `//`
+    return f'<abbr title="{h(one_line(full))}">{code}</abbr>'
+
+
+def cable_listing(path: str, title: str, intro: str, cids: list[str], archive: Archive,
+                  omit: frozenset[str] = frozenset(), what: str = "") -> Iterator[Page]:
+    """A paginated table of cables, newest first, after a timeline of them (`what` names them; none when
+    empty) and the legend of the Class. column."""
+    rows = [cable_row(c, path, archive, omit) for c in cids]
+    extra = []
+    if what:
+        line = timeline((archive.cables[c].date for c in cids), archive, what)
+        extra += [raw(line)] if line else []
+    if CLASS not in omit:
+        extra.append(raw(class_legend(path)))
+    return paginate(path, title, "\n\n".join([intro, *extra]), rows, html=cable_table(omit))
 
 
 def all_cables(archive: Archive) -> Iterator[Page]:
@@ -129,7 +170,7 @@ def tag_pages(archive: Archive) -> Iterator[Page]:
         src = f" Source of the meaning: {md(info.source)}." if info.source else ""
         intro = (f"**{md(code)}**: {meaning} ({md(kind_title(info.kind)).lower()}).{src}\n\n"
                  f"{plural(len(cids), 'cable')}, newest first. [All tags]({urls.link(urls.tag(code), urls.TAGS)})")
-        yield from cable_listing(urls.tag(code), f"Tag {code}", intro, cids, archive)
+        yield from cable_listing(urls.tag(code), f"Tag {code}", intro, cids, archive, what=f"Cables tagged {code}")
     rows = []
     kinds = sorted({i.kind for i in archive.tag_info.values()},
                    key=lambda k: (TAG_KINDS.index(k) if k in TAG_KINDS else TAG_KINDS.index("unknown") - .5, k))
@@ -165,7 +206,8 @@ def origin_pages(archive: Archive) -> Iterator[Page]:
         intro = (f"Cables sent by **{md(code)}**" + (f" ({md(name)})" if name else "") +
                  f": {plural(len(cids), 'cable')}, newest first. "
                  f"[All origins]({urls.link(urls.origin(code), urls.ORIGINS)})")
-        yield from cable_listing(urls.origin(code), f"Origin {code}", intro, cids, archive)
+        yield from cable_listing(urls.origin(code), f"Origin {code}", intro, cids, archive,
+                                 what=f"Cables from {code}")
     rows = [f"| [{md(o)}]({urls.link(urls.ORIGINS, urls.origin(o))}) | {md(archive.origin_names.get(o)) or '—'} "
             f"| {len(cids)} |" for o, cids in sorted(archive.origins.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     intro = f"{plural(len(archive.origins), 'origin')} (embassies, consulates, missions and the Department), most active first."
@@ -189,22 +231,30 @@ def date_pages(archive: Archive) -> Iterator[Page]:
             parts.append(f"## Month unknown\n\n{plural(len(undated), 'cable')} of {y} state no date; "
                          "the year comes from the cable ID.")
         rows = [cable_row(c, urls.year(y), archive) for c in undated]
+        if rows:
+            parts.append(raw(class_legend(urls.year(y))))
         yield from paginate(urls.year(y), str(y), "\n\n".join(parts), rows, html=CABLE_TABLE)
     yield urls.DATES, dates_index(archive)
 
 
 def dates_index(archive: Archive) -> str:
-    """A calendar: one row per year, one column per month, counts linked to the month pages."""
-    head = "| Year | Cables | " + " | ".join(m[:3] for m in MONTHS) + " |\n|---|---|" + "---|" * 12
+    """A calendar: one row per year, one column per month, counts linked to the month pages (HTML: on a phone
+    each year folds into two rows of six months, each cell naming its month), after the chart of the archive."""
+    head = "".join(f'<th><abbr title="{m}">{m[:3]}</abbr></th>' for m in MONTHS)
     rows = []
     for y, cids in archive.years.items():
         cells = []
         for m in range(1, 13):
             n = len(archive.months.get((y, m), []))
-            cells.append(f"[{n}]({urls.link(urls.DATES, urls.month(y, m))})" if n else "")
-        rows.append(f"| [{y}]({urls.link(urls.DATES, urls.year(y))}) | {len(cids)} | " + " | ".join(cells) + " |")
+            count = f'<a href="{urls.href(urls.DATES, urls.month(y, m))}">{n:,}</a>' if n else ""
+            cells.append(f'<td data-m="{MONTHS[m - 1][:3]}">{count}</td>')
+        rows.append(f'<tr><th><a href="{urls.href(urls.DATES, urls.year(y))}">{y}</a></th>'
+                    f'<td data-m="All">{len(cids):,}</td>' + "".join(cells) + "</tr>")
+    table = (f'<table class="calendar">\n<thead>\n<tr><th>Year</th><th>Cables</th>{head}</tr>\n</thead>\n'
+             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
     intro = f"{plural(len(archive.order), 'cable')} by year and month."
-    return front_matter("Dates") + intro + "\n\n" + head + "\n" + "\n".join(rows) + "\n"
+    chart = month_chart(archive, urls.DATES)
+    return front_matter("Dates") + intro + "\n\n" + (raw(chart) + "\n\n" if chart else "") + raw(table) + "\n"
 
 
 def classification_pages(archive: Archive) -> Iterator[Page]:
@@ -212,11 +262,13 @@ def classification_pages(archive: Archive) -> Iterator[Page]:
     for name, cids in archive.classifications.items():
         intro = (f"Cables classified **{md(name)}**: {plural(len(cids), 'cable')}, newest first. "
                  f"[All classifications]({urls.link(urls.classification(name), urls.CLASSIFICATIONS)})")
-        yield from cable_listing(urls.classification(name), name.title(), intro, cids, archive)
+        yield from cable_listing(urls.classification(name), name.title(), intro, cids, archive,
+                                 frozenset({CLASS}), f"Cables classified {name}")
     for name, cids in archive.caveats.items():
         intro = (f"Cables marked **{md(name)}**: {plural(len(cids), 'cable')}, newest first. "
                  f"[All classifications]({urls.link(urls.caveat(name), urls.CLASSIFICATIONS)})")
-        yield from cable_listing(urls.caveat(name), f"Caveat {name}", intro, cids, archive)
+        yield from cable_listing(urls.caveat(name), f"Caveat {name}", intro, cids, archive,
+                                 what=f"Cables marked {name}")
     levels = [f"| [{md(n)}]({urls.link(urls.CLASSIFICATIONS, urls.classification(n))}) | {len(c)} |"
               for n, c in archive.classifications.items()]
     caveats = [f"| [{md(n)}]({urls.link(urls.CLASSIFICATIONS, urls.caveat(n))}) | {len(c)} |"
@@ -239,7 +291,7 @@ def missing_index(archive: Archive) -> Iterator[Page]:
     intro = (f"{plural(len(archive.missing), 'cable')} cited by cables of the archive but not in it. Each has a "
              "page that says so and lists who cites it, so that no reference leads nowhere.")
     return paginate(urls.MISSING, "Missing cables", intro, rows,
-                    html=html_table(("Cable", "Cited by", "Most recent citing cable")))
+                    html=html_table(("Cable", "Cited by", "Most recent citing cable"), "listing"))
 
 
 def subject_line(cid: str, page: str, archive: Archive) -> str:
