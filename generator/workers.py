@@ -6,8 +6,8 @@ results are pickled. `InProcess` runs the same tasks in this process, so any exe
 later) gives the same results in the same order.
 
 An interrupted build must not hang or leave workers behind: workers ignore SIGINT (the terminal sends it to the
-whole process group; only the main process decides), and the pool is terminated, not joined, when the main
-process stops early.
+whole process group; only the main process decides), and they are killed, not waited for, when the main process
+stops early.
 """
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ import gc
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol, TypeVar
 
 C = TypeVar("C")
@@ -45,11 +47,18 @@ class InProcess:
 
 
 class ForkPool:
-    """Forked worker processes that inherit the context; the heap is frozen before the fork so that their garbage
-    collector does not touch (and so copy) the pages they share with this process."""
+    """Forked worker processes that inherit the context, each fed one task at a time through a pipe of its own.
 
-    def __init__(self, jobs: int):
+    Not multiprocessing.Pool: its workers share queue locks, so a worker killed mid-task (SIGTERM sent to the
+    process group, the OOM killer) can leave a lock held and `terminate()` waiting for it forever. Here a worker
+    that dies only closes its own pipe: the build stops with one line, and an interrupted build kills every
+    worker and goes on at once. The heap is frozen before the fork so that the workers' garbage collector does not
+    touch (and so copy) the pages they share with this process.
+    """
+
+    def __init__(self, jobs: int, tasks_per_worker: int = TASKS_PER_WORKER):
         self.jobs = jobs
+        self.tasks_per_worker = tasks_per_worker
 
     def map(self, task: Callable[[C, T], R], items: Sequence[T], context: C, ordered: bool = True) -> Iterator[R]:
         if self.jobs <= 1 or len(items) <= 1:
@@ -57,18 +66,113 @@ class ForkPool:
             return
         gc.collect()
         gc.freeze()
-        pool = multiprocessing.get_context("fork").Pool(
-            self.jobs, initializer=_start_worker, initargs=(context,), maxtasksperchild=TASKS_PER_WORKER)
+        crew = _Crew(context, min(self.jobs, len(items)), self.tasks_per_worker)
         try:
-            calls = [(task, item) for item in items]
-            yield from (pool.imap if ordered else pool.imap_unordered)(_call, calls)
-            pool.close()
-        except BaseException:
-            pool.terminate()  # interrupted, or a task failed: the workers go now, mid-task or not
-            raise
+            yield from crew.run(task, items, ordered)
+            crew.stop()
         finally:
-            pool.join()
+            crew.kill()  # interrupted, or a task failed: the workers go now, mid-task or not
             gc.unfreeze()
+
+
+class _Worker:
+    """One forked worker: its process, its end of the pipe, and the tasks it has done."""
+
+    def __init__(self, context: Any):
+        fork = multiprocessing.get_context("fork")
+        self.conn, child = fork.Pipe()
+        self.process = fork.Process(target=_serve, args=(child, context), daemon=True)
+        self.process.start()
+        child.close()
+        self.done = 0
+
+
+class _Crew:
+    """The workers of one `map`: tasks handed out as workers become free, results put back in order."""
+
+    def __init__(self, context: Any, size: int, tasks_per_worker: int):
+        self.context = context
+        self.tasks_per_worker = tasks_per_worker
+        self.workers = [_Worker(context) for _ in range(size)]
+
+    def run(self, task: Callable, items: Sequence, ordered: bool) -> Iterator:
+        todo = deque(enumerate(items))
+        for w in self.workers:
+            self._feed(w, task, todo)
+        ready: dict[int, Any] = {}
+        given = 0
+        while given < len(items):
+            for conn in wait([w.conn for w in self.workers]):
+                w = next(x for x in self.workers if x.conn is conn)
+                i, value = self._result(w)
+                w = self._fresh(w) if w.done >= self.tasks_per_worker and todo else w
+                self._feed(w, task, todo)
+                if not ordered:
+                    given += 1
+                    yield value
+                    continue
+                ready[i] = value
+                while given in ready:
+                    given += 1
+                    yield ready.pop(given - 1)
+
+    def _feed(self, w: _Worker, task: Callable, todo: deque) -> None:
+        if todo:
+            i, item = todo.popleft()
+            try:
+                w.conn.send((i, task, item))
+            except (BrokenPipeError, ConnectionResetError):
+                raise _died(w) from None
+
+    def _result(self, w: _Worker) -> tuple[int, Any]:
+        try:
+            i, ok, value = w.conn.recv()
+        except (EOFError, ConnectionResetError):
+            raise _died(w) from None
+        if not ok:
+            raise value
+        w.done += 1
+        return i, value
+
+    def _fresh(self, w: _Worker) -> _Worker:
+        """A new worker in place of one that did its share: what it copied of the shared archive goes."""
+        self._end(w)
+        new = _Worker(self.context)
+        self.workers[self.workers.index(w)] = new
+        return new
+
+    def _end(self, w: _Worker) -> None:
+        try:
+            w.conn.send(None)
+        except OSError:
+            pass
+        w.process.join(5)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join()
+        w.conn.close()
+
+    def stop(self) -> None:
+        """Every task done: the workers leave."""
+        for w in self.workers:
+            self._end(w)
+        self.workers = []
+
+    def kill(self) -> None:
+        for w in self.workers:
+            if w.process.is_alive():
+                w.process.kill()
+            w.process.join()
+            w.conn.close()
+        self.workers = []
+
+
+def _died(w: _Worker) -> ChildProcessError:
+    """A worker that ended without its result (killed, out of memory): the build cannot go on without it."""
+    w.process.join(1)
+    code = w.process.exitcode
+    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+    return ChildProcessError(f"a worker process ended without its result ({how}); nothing was published")
 
 
 def executor(jobs: int) -> Executor:
@@ -85,17 +189,23 @@ def job_count(jobs: int | None = None) -> int:
     return max(1, jobs)
 
 
-_context: Any = None  # in a worker process only: the context it was forked with
-
-
-def _start_worker(context: Any) -> None:
-    """A worker's first step: keep the context; leave SIGINT to the main process; die on SIGTERM."""
-    global _context
-    _context = context
+def _serve(conn: Connection, context: Any) -> None:
+    """A worker: tasks in, results out, until told to stop; SIGINT is the main process's to decide."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _call(call: tuple[Callable, Any]) -> Any:
-    task, item = call
-    return task(_context, item)
+    while True:
+        try:
+            call = conn.recv()
+        except EOFError:
+            return
+        if call is None:
+            return
+        i, task, item = call
+        try:
+            out = (i, True, task(context, item))
+        except BaseException as exc:  # noqa: BLE001 - sent to the main process, which raises it
+            out = (i, False, exc)
+        try:
+            conn.send(out)
+        except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
+            conn.send((i, False, RuntimeError(f"{type(exc).__name__}: {exc}")))

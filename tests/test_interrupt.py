@@ -179,3 +179,29 @@ def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
     p = subprocess.run(_commands(work, [EXAMPLES])[2], cwd=ROOT, env=_env(tmp), capture_output=True, text=True)
     assert p.returncode == 2 and "an unfinished site" in p.stderr and "cable/08STATE19406.html" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_a_worker_killed_mid_task_ends_the_build_with_one_line(big, tmp_path):
+    """A worker that dies (the OOM killer, a stray SIGKILL) only closes its own pipe: no lock is left held, the
+    build stops at once with one line and a non-zero status, the other workers and the scratch folder go."""
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    p = subprocess.Popen(_commands(work, [big])[0], cwd=ROOT, env=_env(tmp), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, start_new_session=True)
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while not children and time.monotonic() < deadline:
+        time.sleep(0.05)
+        try:
+            children = [int(c) for c in Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split()]
+        except OSError:
+            break
+    if not children:
+        p.kill()
+        pytest.skip("no worker seen (no /proc here, or the build ended first)")
+    os.kill(children[0], signal.SIGKILL)
+    _out, err = p.communicate(timeout=30)
+    assert p.returncode in (0, 1), err  # 0: the worker had just finished its share
+    if p.returncode:
+        assert err.count("\n") == 1 and "a worker process ended without its result" in err, err
+    time.sleep(0.5)
+    assert _group_gone(p.pid) and not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
