@@ -27,13 +27,23 @@ MEASURE = """() => {
   const box = inner.getBoundingClientRect();
   const name = el => `${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className}`.slice(0, 60);
   const wide = [];
+  const clipped = el => {
+    for (let p = el; p && p !== inner; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if ((s.overflowX === 'hidden' || s.overflowX === 'clip') && s.textOverflow === 'ellipsis') return true;
+    }
+    return false;
+  };
   for (const el of inner.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
     if (!r.width) continue;
     // Material lets a table's scroll wrapper bleed into the page's margins on a phone: up to the window's edge
     const limit = el.closest('.md-typeset__scrollwrap') ? innerWidth : box.right;
+    // a line clipped on purpose (one REF a line, cut with an ellipsis) scrolls nowhere: what is inside it is cut
+    if (el.parentElement && clipped(el.parentElement)) continue;
     if (r.right > limit + 1) wide.push(`${name(el)}: right ${Math.round(r.right)} > ${Math.round(limit)}`);
-    if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX !== 'visible')
+    const ox = getComputedStyle(el).overflowX;
+    if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && (ox === 'auto' || ox === 'scroll'))
       wide.push(`${name(el)}: scrolls ${el.scrollWidth} > ${el.clientWidth}`);
   }
   const body = document.querySelector('.cable-body');
