@@ -27,8 +27,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# Two processes, each test file on one of them (its module fixtures, such as a built site, are made once).
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 GEN_ARGS = $(if $(ENTITY_MIN_CABLES),--entity-min-cables $(ENTITY_MIN_CABLES),)
 # A rebuild does only what changed: the generator is not run when its inputs, code, arguments and docs/ are as the
