@@ -189,8 +189,9 @@ class Chunk:
 
 
 def slim(c: Cable) -> Cable:
-    """A cable without its text (paragraphs, original text, header): what the archive-wide passes need."""
-    return replace(c, paragraphs=(), text="", header="")
+    """A cable without its text (paragraphs, original text, header): what the archive-wide passes need. A cable
+    without a subject keeps its paragraphs: listings title it by its first words (render/fallback.py)."""
+    return replace(c, paragraphs=c.paragraphs if not c.subject else (), text="", header="")
 
 
 def _chunks(items: list, size: int) -> list[list]:

@@ -151,3 +151,22 @@ def test_hostile_first_words_stay_text():
     text, _ = page_mod.page(c, resolve([c]))
     assert 'title: "10ROME350: [no subject] &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' in text
     assert "<script>" not in text.split("## Text")[0]
+
+
+def test_a_listing_titles_a_cable_without_subject_by_its_first_words():
+    """10STATE284's shape: no SUBJECT line; its row in a listing says so and gives the first words, not a bare ID."""
+    from generator.render.lists import cable_row
+
+    bare = record("10STATE284", subject=None, pars=("This is an action request; see para 5.",
+                                                     "The two governments can now agree on a plan."))
+    row = html(cable_row(bare.id, "cables.md", resolve([bare])))
+    assert "[no subject] The two governments can now agree on a plan." in row.get_text(" ")
+
+
+def test_the_build_keeps_the_words_of_a_cable_without_subject_for_its_listings():
+    """The archive-wide passes hold cables without their text (build.slim), except the words a listing needs."""
+    from generator.build import slim
+
+    bare = record("10STATE284", subject=None, pars=("The two governments can now agree on a plan.",))
+    assert slim(bare).paragraphs == bare.paragraphs
+    assert slim(record("09PARIS451", pars=("Text.",))).paragraphs == ()

@@ -1,7 +1,6 @@
 """The page of one cable, and the page of a cable that is cited but not in the archive."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .. import urls
@@ -9,39 +8,14 @@ from ..record import Cable, Entity
 from ..resolve import Archive, cable_year, entity_key, marking
 from .body import body_html, ref_anchor
 from .charts import citation_graph
+from .fallback import NO_SUBJECT, first_words
 from .text import clean, front_matter, h, md, one_line, raw
 from .versions import versions_block
 
 CITED_BY_MAX = 500  # links; a cable cited more often lists the newest and says how many more
 ENTITY_TYPES = {"PER": "People", "ORG": "Organizations", "LOC": "Places", "MISC": "Other names"}
 REFS_SHOWN = 4  # REF items shown before the rest fold away: most cables cite fewer, and the text comes first
-FALLBACK_WORDS = 10  # words of the text that stand in for a missing subject
-NO_SUBJECT = "[no subject]"
 WIKILEAKS = "https://wikileaks.org/plusd/cables/{}_a.html"  # the release's page of each cable (PlusD form)
-
-
-_LEAD = re.compile(r"^(?:\(\w{1,4}\)\s*)?(?:summary\b[\s:.\-–]*)?", re.IGNORECASE)  # a portion mark, "Summary:"
-_NOT_TEXT = re.compile(r"^\W*\d*\W*(?:(?:SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\b.{0,60}$|"
-                       r"REFS?\b|REFERENCES?\b|(?:\(\w{1,4}\)\s*)?this is an action request\b.{0,80}$)",
-                       re.IGNORECASE | re.DOTALL)  # a handling banner, a REF line, "this is an action request"
-
-
-def _says_something(text: str) -> bool:
-    """True for a paragraph that says what the cable is about: not a handling banner, a REF line, the line that
-    says the cable asks for action (the request follows), or a scrap (`, and (d).`)."""
-    return not _NOT_TEXT.match(text) and sum(len(w) > 1 for w in re.findall(r"[^\W\d_]+", text)) >= 4
-
-
-def first_words(c: Cable) -> str | None:
-    """The first words of the cable's prose, for a title when it has no subject (None when the text is not at
-    hand: the archive-wide passes keep only metadata). Banners (`SENSITIVE BUT UNCLASSIFIED`), REF lines and a
-    leading portion mark or "Summary:" are passed over: they say nothing about this cable."""
-    texts = [one_line(p.text) for p in c.paragraphs if p.text.strip()]
-    text = next((t for t in texts if _says_something(t)), texts[0] if texts else "")
-    words = (_LEAD.sub("", text) or text).split()
-    if not words:
-        return None
-    return " ".join(words[:FALLBACK_WORDS]) + ("…" if len(words) > FALLBACK_WORDS else "")
 
 
 def title(c: Cable) -> str:

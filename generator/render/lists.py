@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from .. import urls
 from ..resolve import TAG_KINDS, Archive, cable_year
 from .charts import month_chart, timeline
+from .fallback import subject_or_lead
 from .text import front_matter, h, md, one_line, raw
 
 PER_PAGE = 500
@@ -118,7 +119,7 @@ def cable_row(cid: str, page: str, archive: Archive, omit: frozenset[str] = froz
     level = c.classification or ""
     marks = [x for x in dict.fromkeys(c.caveats) if x != "SIPDIS"]
     link = f'<a href="{urls.href(page, urls.cable(cid))}">{cid}</a>'
-    date_cell, rest = _row_cells(date, None if CLASS in omit else (level, tuple(marks)), c.subject)
+    date_cell, rest = _row_cells(date, None if CLASS in omit else (level, tuple(marks)), subject_or_lead(c))
     return f"<tr>{date_cell}<td>{link}</td>{rest}</tr>"
 
 
