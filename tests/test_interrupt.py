@@ -49,7 +49,7 @@ def _commands(work: Path, sources: list[Path]) -> list[list[str]]:
     work.mkdir(parents=True, exist_ok=True)
     config = config_for(docs, site, work / "mkdocs.yml")
     return [[PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs), "--quiet"],
-            [PY, "-m", "generator", "mkdocs", "--config", str(config), "--quiet"],
+            [PY, "-m", "generator", "mkdocs", "--config", str(config), "--reuse", "--quiet"],  # as make site
             [PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"]]
 
 
@@ -205,3 +205,18 @@ def test_a_worker_killed_mid_task_ends_the_build_with_one_line(big, tmp_path):
         assert err.count("\n") == 1 and "a worker process ended without its result" in err, err
     time.sleep(0.5)
     assert _group_gone(p.pid) and not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
+
+
+@pytest.mark.slow
+def test_a_stopped_mkdocs_that_reuses_pages_leaves_no_page_of_the_previous_site(tmp_path):
+    """`make site` renders only changed pages (`mkdocs --reuse`): stopped halfway after the archive changed, the
+    next build must not keep a page of the previous site on the word of a state file."""
+    versions = ROOT / "tests" / "fixtures" / "versions"
+    clean = _site(tmp_path / "clean", [EXAMPLES, versions], tmp_path / "tmp")
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    _site(work, [EXAMPLES], tmp)  # a whole site, and the reuse state that says what each page was made from
+    build, mkdocs, _search = _commands(work, [EXAMPLES, versions])
+    assert subprocess.run(build, cwd=ROOT, env=_env(tmp), capture_output=True, timeout=600).returncode == 0
+    for after in (0.4, 1.2):
+        _stopped(mkdocs, tmp, signal.SIGKILL, after)
+    assert _site(work, [EXAMPLES, versions], tmp) == clean
