@@ -153,7 +153,9 @@ def test_two_builds_at_once_wait_for_each_other_and_give_a_clean_build(big, clea
     copy_handwritten(work / "docs")
     first = subprocess.Popen(_commands(work, [big])[0], cwd=ROOT, env=_env(tmp), stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60
+    while not list(tmp.glob(build_mod.SPILL_PREFIX + "*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the first holds the lock once its scratch folder exists
     second = subprocess.run(_commands(work, [EXAMPLES])[0], cwd=ROOT, env=_env(tmp), capture_output=True,
                             text=True, timeout=600)
     first.communicate(timeout=600)
