@@ -144,25 +144,30 @@ def _paragraphs(rng: random.Random, t, pool: list) -> list:
 def _body(rng: random.Random, n: int, m: Made, t, cls: str, refs: list[Made], pool: list,
           written: str) -> tuple[list[str], list[tuple[str | None, str | None, str]], str]:
     """The preamble lines (classification to REF and Classified By), the paragraphs and the signer."""
-    level = cls.split("//")[0]
-    caveats = ["NOFORN"] if cls.endswith("NOFORN") else []
-    lines = [f"{level} {written} {m.serial:06d}", "", *caveats, "SIPDIS", ""]
-    lines.append("E.O. 12958: N/A" if level == "UNCLASSIFIED" else
-                 f"E.O. 12958: DECL: {m.month:02d}/{m.day:02d}/{m.year + 10}")
-    lines.append("TAGS: " + " ".join(t.tags or ("PREL",)))
-    lines.append(f"SUBJECT: {(t.subject or 'SYNTHETIC CABLE').upper()[:90]} ({made_up(rng).upper()} {n})")
-    lines.append("")
-    if refs:
-        items = [f"{'ABCDEFGH'[i]}. {r.year % 100:02d} {_written(r.station)} {r.serial}" for i, r in enumerate(refs)]
-        lines += ["REF: " + items[0], *(" " * 5 + x for x in items[1:]), ""]
-    if level != "UNCLASSIFIED":
-        officer = f"{made_up(rng, rng.randrange(OFFICERS) * 7 + 3)} {made_up(rng, rng.randrange(OFFICERS))}"
-        lines += [f"Classified By: Political Officer {officer} for reasons 1.4 (b) and (d).", ""]
+    subject = f"{(t.subject or 'SYNTHETIC CABLE').upper()[:90]} ({made_up(rng).upper()} {n})"
+    lines = _preamble(rng, m, cls, written, t.tags or ("PREL",), subject, refs)
     paras = _paragraphs(rng, t, pool)
     if refs:
         mark, heading, text = paras[0]
         paras[0] = (mark, heading, f"{text} (Ref {'A' if len(refs) > 1 else 'reftel'})")
     return lines, paras, (t.signer or made_up(rng)).upper()
+
+
+def _preamble(rng: random.Random, m: Made, cls: str, written: str, tags, subject: str, refs: list[Made]) -> list[str]:
+    """The preamble lines of a synthetic telegram: classification line and caveats, E.O., TAGS, SUBJECT, the REF
+    list and Classified By (both archives, plain and calibrated, write them so)."""
+    level = cls.split("//")[0]
+    lines = [f"{level} {written} {m.serial:06d}", "", *(["NOFORN"] if cls.endswith("NOFORN") else []), "SIPDIS", ""]
+    lines.append("E.O. 12958: N/A" if level == "UNCLASSIFIED" else
+                 f"E.O. 12958: DECL: {m.month:02d}/{m.day:02d}/{m.year + 10}")
+    lines += ["TAGS: " + " ".join(tags), f"SUBJECT: {subject}", ""]
+    if refs:
+        items = [f"{'ABCDEFGH'[k]}. {r.year % 100:02d} {_written(r.station)} {r.serial}" for k, r in enumerate(refs)]
+        lines += ["REF: " + items[0], *(" " * 5 + x for x in items[1:]), ""]
+    if level != "UNCLASSIFIED":
+        officer = f"{made_up(rng, rng.randrange(OFFICERS) * 7 + 3)} {made_up(rng, rng.randrange(OFFICERS))}"
+        lines += [f"Classified By: Political Officer {officer} for reasons 1.4 (b) and (d).", ""]
+    return lines
 
 
 def _written(code: str) -> str:
@@ -502,19 +507,8 @@ def _tag_codes() -> list[str]:
 
 def _calibrated_body(rng, i, m, cls, refs, tags, names, model, written):
     """Preamble lines, paragraphs and signer of a calibrated cable."""
-    level = cls.split("//")[0]
-    lines = [f"{level} {written} {m.serial:06d}", "", *(["NOFORN"] if cls.endswith("NOFORN") else []), "SIPDIS", ""]
-    lines.append("E.O. 12958: N/A" if level == "UNCLASSIFIED" else
-                 f"E.O. 12958: DECL: {m.month:02d}/{m.day:02d}/{m.year + 10}")
-    lines.append("TAGS: " + " ".join(tags))
     subject = _filler(rng, int(draw(rng, model["subject_chars"])))[:int(draw(rng, model["subject_chars"])) + 20]
-    lines += [f"SUBJECT: {subject.upper().rstrip('.')} ({i})", ""]
-    if refs:
-        items = [f"{'ABCDEFGH'[k]}. {r.year % 100:02d} {_written(r.station)} {r.serial}" for k, r in enumerate(refs)]
-        lines += ["REF: " + items[0], *(" " * 5 + x for x in items[1:]), ""]
-    if level != "UNCLASSIFIED":
-        officer = f"{made_up(rng, rng.randrange(OFFICERS) * 7 + 3)} {made_up(rng, rng.randrange(OFFICERS))}"
-        lines += [f"Classified By: Political Officer {officer} for reasons 1.4 (b) and (d).", ""]
+    lines = _preamble(rng, m, cls, written, tags, f"{subject.upper().rstrip('.')} ({i})", refs)
     paras = _calibrated_paragraphs(rng, model, names)
     if rng.random() < model["upper_share"]:
         paras = [(mk, h, t.upper()) for mk, h, t in paras]
