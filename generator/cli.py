@@ -40,18 +40,6 @@ def cmd_build(args: argparse.Namespace) -> int:
                  entity_min_cables=args.entity_min_cables)
 
 
-def docs_dir(config: str) -> Path:
-    """The docs folder a MkDocs configuration names (relative to the configuration's folder)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):  # Material's `!!python/name:` tags are not ours to resolve
-        pass
-
-    Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    data = yaml.load(Path(config).read_text(encoding="utf-8"), Loader=Loader) or {}
-    return Path(config).parent / str(data.get("docs_dir", "docs"))
-
-
 def positive(text: str) -> int:
     """An argument that must be a whole number of at least 1 (argparse reports anything else)."""
     try:
@@ -73,14 +61,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_mkdocs(args: argparse.Namespace) -> int:
     """Build the site with MkDocs, in parts built by several processes on a large site (same bytes, strict)."""
     from .site import build_site
-    from .write import docs_lock
 
     if not Path(args.config).is_file():
         error(f"{args.config}: no such file (run from the project folder, or pass --config)")
         return 2
-    with docs_lock(docs_dir(args.config)):  # no build rewrites the pages while MkDocs reads them
-        return build_site(args.config, parts=args.parts, jobs=args.jobs, site_dir=args.site_dir, quiet=args.quiet,
-                          reuse=args.reuse, search=args.search)
+    return build_site(args.config, parts=args.parts, jobs=args.jobs, site_dir=args.site_dir, quiet=args.quiet,
+                      reuse=args.reuse, search=args.search)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

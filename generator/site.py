@@ -39,6 +39,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from .write import docs_lock
+
 PAGES_PER_PART = 40_000  # at most about this many pages a part: memory follows the pages a process holds
 PARALLEL_FROM = 2_000  # pages: below this one process is as fast (each part pays MkDocs' start-up)
 REPORT = "part-{}.json"  # what a part tells the parent: anchors of its pages, links it could not check
@@ -378,6 +380,13 @@ def build_site(config_file: str | Path, parts: int | None = None, jobs: int | No
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, printed on every build
     config_file = str(Path(config_file).resolve())
     cfg = load_config(config_file, site_dir=str(site_dir) if site_dir else None)
+    with docs_lock(cfg.docs_dir):  # no build rewrites the pages while MkDocs reads them
+        return _build_site(config_file, cfg, parts, jobs, quiet, reuse, search)
+
+
+def _build_site(config_file: str, cfg, parts: int | None, jobs: int | None, quiet: bool, reuse: bool,
+                search: bool) -> int:
+    """`build_site` once the configuration is loaded and the docs folder held."""
     site, docs = Path(cfg.site_dir).resolve(), Path(cfg.docs_dir)
     jobs = max(1, jobs or cores())
     state_file = site.parent / STATE.format(site.name)
