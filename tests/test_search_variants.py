@@ -6,7 +6,7 @@ import pytest
 
 from generator.search import pagefind
 from generator.search.text import Doc
-from generator.search.variants import Variants, alike, sound
+from generator.search.variants import Variants, _alike_pairs, alike, sound
 
 # (cable, entity type, name, other spellings merged into it) as the entity pass gave them on the corpus site
 LIBYA = [
@@ -87,3 +87,22 @@ def test_two_people_stay_apart_even_through_other_spellings():
               ("y", "PER", "Ali Khameni"), ("z", "PER", "Ali Khomeini"))
     assert "khomeini" not in t.get("khamenei", []) and "khamenei" not in t.get("khomeini", [])
     assert t["khamenei"] == ["khameini", "khameni"]
+
+
+def _every_pair(found: list[str], min_len: int, ratio: float) -> set[tuple[str, str]]:
+    """The rule as first written: every pair of a bucket compared (the slow form `_alike_pairs` must equal)."""
+    return {(a, b) for i, a in enumerate(found) for b in found[i + 1:] if sound(a) == sound(b)
+            and alike(a, b, ratio, min_len)}
+
+
+# first names and surnames as the entity pass gives them on the corpus site (09TRIPOLI475, 09BERN432, 08MANAMA49,
+# 09LONDON1946), with words that share a sound but are other names, and short words under the length rule
+BUCKET = sorted({"qadhafi", "gaddafi", "qaddafi", "kadhafi", "gadhafi", "mohammed", "muhammad", "mohamed",
+                 "mohammad", "hassan", "hasan", "hussein", "husain", "hossein", "khamenei", "khameini", "khomeini",
+                 "ahmed", "ahmad", "ali", "aly", "mark", "mary", "smith", "smyth", "airport", "report", "iran",
+                 "iraq", "abdullah", "abdallah", "abdulla", "saleh", "salih", "salah", "said", "saeed", "sayed"})
+
+
+@pytest.mark.parametrize("min_len, ratio", [(4, 0.7), (5, 0.7), (6, 0.8)])
+def test_pairs_by_sound_equal_every_pair_compared(min_len, ratio):
+    assert set(_alike_pairs(BUCKET, min_len, ratio)) == _every_pair(BUCKET, min_len, ratio)

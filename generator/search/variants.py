@@ -60,11 +60,20 @@ def sound(word: str) -> str:
 
 
 def _alike_pairs(found: list[str], min_len: int, ratio: float) -> Iterator[tuple[str, str]]:
-    """Pairs of sorted words that sound alike and are spelled alike."""
-    for i, a in enumerate(found):
-        for b in found[i + 1:]:
-            if sound(a) == sound(b) and alike(a, b, ratio, min_len):
-                yield a, b
+    """Pairs of sorted words that sound alike and are spelled alike.
+
+    Only words of one sound are compared: comparing every pair of a bucket (up to MAX_BUCKET words) made the
+    search step grow faster than the archive."""
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for w in found:
+        if len(w) >= min_len:
+            by_sound[sound(w)].append(w)
+    for key in sorted(by_sound):
+        same = by_sound[key]  # still sorted: each pair comes smaller word first
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if alike(a, b, ratio, min_len):
+                    yield a, b
 
 
 def words(name: str) -> tuple[str, ...]:
