@@ -56,3 +56,21 @@ def test_each_entity_job_reads_back_exactly_its_own_names(tmp_path):
         assert build_mod.read_snippets(spill, segments[2]) == {"entity/per/z": {"C1": 3}}
     finally:
         spill.close()
+
+
+def test_spilled_cables_read_back_equal_every_field_and_warning():
+    """Records are pickled as their field values (record._by_fields): what comes back from the spill is the same
+    record, warnings included (they take no part in equality, so they are compared on their own)."""
+    import pickle
+    from dataclasses import fields, replace
+
+    cables, _skips = reference.load([str(EXAMPLES), str(HOSTILE)])
+    cables[0] = replace(cables[0], warnings=("a warning kept",))
+    back = pickle.loads(pickle.dumps(cables, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == cables
+    for a, b in zip(back, cables):
+        assert [getattr(a, f.name) for f in fields(a)] == [getattr(b, f.name) for f in fields(b)]
+        assert [type(x) for x in a.paragraphs + a.references + a.entities] == \
+               [type(x) for x in b.paragraphs + b.references + b.entities]
+    assert back[0].warnings == ("a warning kept",)
+    assert any(c.entities for c in back) and any(c.references for c in back)
