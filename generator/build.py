@@ -3,7 +3,8 @@
 The stages, in order (`build` runs them; each is timed under its name):
 
 1. read+parse: files are read and their cables parsed in chunks spilled to a scratch folder; the main process
-   keeps each cable's metadata only;
+   keeps each cable's metadata only; a cable parsed by the last build into the same docs folder is not parsed
+   again (cache.py);
 2. entities: each cable read alone (workers), what they all taught gathered (here), each cable decided (workers);
 3. resolve: the archive (versions, references both ways, listings) and the build report's data;
 4. render+write: every page rendered from the spilled cables and written (workers), stale pages removed.
@@ -30,6 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import urls
+from .cache import ParseCache, code_digest
 from .console import build_summary, report_skips, report_warnings
 from .entities.archive import merge_archive
 from .entities.decide import second_reading
@@ -75,7 +77,8 @@ def build(paths: list[str], docs: str = "docs", strict: bool = False, quiet: boo
             raw_chunks, entries, skips = read_spilled(paths, spill, ex, progress)
             if sum(n for _c, n in raw_chunks) < PARALLEL_FROM:
                 ex = executor(1)  # starting workers costs more than a small archive's work
-            chunks, cables, failed, knowledge = parse_spilled(raw_chunks, hints_of(entries), spill, ex, progress)
+            chunks, cables, failed, knowledge = parse_spilled(raw_chunks, hints_of(entries), spill, ex, progress,
+                                                              ParseCache(docs, code_digest()))
             skips += failed
             del entries
         progress.clear()
@@ -202,10 +205,12 @@ def _chunks(items: list, size: int) -> list[list]:
 
 @dataclass(frozen=True)
 class ParseContext:
-    """What reading and parsing tasks share: the scratch folder and (for parsing) the archive's year hints."""
+    """What reading and parsing tasks share: the scratch folder, (for parsing) the archive's year hints, and the
+    parses kept by the last build into the same docs folder (none for the `parse` command)."""
 
     spill: Spill
     hints: ArchiveYears | None = None
+    cache: ParseCache | None = None
 
 
 def parse_one(raw: RawCable, hints) -> Cable | Skip:
@@ -245,18 +250,30 @@ def _read_task(ctx: ParseContext, task: tuple[int, list]) -> tuple[list[tuple[st
     return chunks, skips
 
 
-def _parse_task(ctx: ParseContext, name: str) -> tuple[list[Cable | Skip], object]:
-    """Parse a spilled chunk of raw cables; spill the cables; return them slim (and skips) in input order,
-    with what the chunk tells the entity pass."""
+def _parse_task(ctx: ParseContext, name: str) -> tuple[list[Cable | Skip], object, list[str]]:
+    """Parse a spilled chunk of raw cables (or take the last build's parse); spill the cables; return them slim
+    (and skips) in input order, with what the chunk tells the entity pass and the cache entries it used."""
     pairs = ctx.spill.get(name + "-raw")
     ctx.spill.path(name + "-raw").unlink()
-    hints = ctx.hints
+    hints, cache = ctx.hints, ctx.cache
     hints.preambles = {id(raw): (raw.text, pre) for raw, pre in pairs}  # parse() takes them (this process's copy)
-    items = [parse_one(raw, hints) for raw, _pre in pairs]
+    keys = [cache.key(raw) for raw, _pre in pairs] if cache else []
+    items = [_cached_parse(cache, key, raw, hints) for key, (raw, _pre) in zip(keys, pairs)] if cache else \
+        [parse_one(raw, hints) for raw, _pre in pairs]
     hints.preambles = {}
     cables = [c for c in items if isinstance(c, Cable)]
     ctx.spill.put(name, cables)
-    return [slim(c) if isinstance(c, Cable) else c for c in items], knowledge_part(cables)
+    return [slim(c) if isinstance(c, Cable) else c for c in items], knowledge_part(cables), keys
+
+
+def _cached_parse(cache: ParseCache, key: str, raw: RawCable, hints) -> Cable | Skip:
+    """The last build's parse of this raw cable, else a parse kept for the next build."""
+    cable = cache.get(key)
+    if cable is None:
+        cable = parse_one(raw, hints)
+        if isinstance(cable, Cable):
+            cache.put(key, cable)
+    return cable
 
 
 def read_spilled(paths: list[str], spill: Spill, ex: Executor, progress: Progress
@@ -277,23 +294,28 @@ def read_spilled(paths: list[str], spill: Spill, ex: Executor, progress: Progres
     return chunks, entries, skips
 
 
-def parse_spilled(chunks: list[tuple[str, int]], hints: ArchiveYears, spill: Spill, ex: Executor, progress: Progress
-                  ) -> tuple[list[Chunk], list[Cable], list[Skip], Knowledge]:
+def parse_spilled(chunks: list[tuple[str, int]], hints: ArchiveYears, spill: Spill, ex: Executor, progress: Progress,
+                  cache: ParseCache | None = None) -> tuple[list[Chunk], list[Cable], list[Skip], Knowledge]:
     """Every spilled chunk parsed: the chunks of cables, every cable slim in input order, the skips, and what
-    the archive tells the entity pass before any extraction (annotated names, vocabulary)."""
+    the archive tells the entity pass before any extraction (annotated names, vocabulary). The cache keeps the
+    parses of this build only."""
     progress.start("parsing", sum(n for _c, n in chunks), "cables")
     out: list[Chunk] = []
     cables: list[Cable] = []
     skips: list[Skip] = []
     parts = []
+    used: list[str] = []
     names = [name for name, _n in chunks]
-    for items, part in ex.map(_parse_task, names, ParseContext(spill, hints)):
+    for items, part, keys in ex.map(_parse_task, names, ParseContext(spill, hints, cache)):
         made = [c for c in items if isinstance(c, Cable)]
         out.append(Chunk(names[len(out)], len(out), len(cables), len(made)))
         cables += made
         skips += [s for s in items if isinstance(s, Skip)]
         parts.append(part)
+        used += keys
         progress.advance(len(items))
+    if cache:
+        cache.keep_only(used)
     return out, cables, skips, merge_knowledge(parts)
 
 

@@ -71,10 +71,12 @@ def cmd_mkdocs(args: argparse.Namespace) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Remove every page a previous build generated (hand-written pages stay)."""
+    from . import cache
     from .write import Writer, docs_lock
 
     with docs_lock(args.docs):
         stats = Writer(args.docs).finish()
+        cache.remove(args.docs)
     print(f"removed {stats.removed} generated pages from {args.docs}", file=sys.stderr)
     return 0
 

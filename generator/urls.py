@@ -154,6 +154,7 @@ _PAGED_TOP = re.compile(r"^(?:cables|tags|origins|dates|classifications|entities
 
 
 SEARCH_RECORDS = ".search"  # the search step's input (a dot-folder: MkDocs 1.6's exclude_docs always skips `.*`)
+PARSED = ".parsed"  # the parses a rebuild reuses (generator/cache.py; a dot-folder, never published)
 
 
 def search_records(n: int) -> str:
