@@ -1,6 +1,7 @@
 """One type, name and alias set per entity across the archive, and the report of its conflicts."""
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import replace
 
@@ -184,8 +185,10 @@ _GOVERNMENT = frozenset("ministry ministries government cabinet parliament polic
 _WORLD = frozenset("international world global united regional".split())  # `International Criminal Court`
 
 
+@functools.lru_cache(maxsize=200_000)
 def _national_body(key: tuple[str, ...]) -> bool:
-    """A body every country has, named without its country: `Ministry of Interior`, `GOC`, `Central Bank`."""
+    """A body every country has, named without its country: `Ministry of Interior`, `GOC`, `Central Bank` (cached:
+    asked once for every organisation of every cable, in the one process that merges the archive)."""
     if len(key) == 1 and len(key[0]) in (3, 4) and key[0].startswith("go"):
         return True  # `GOC`: Colombia's, Chile's, Cuba's government, by the cable
     if not any(w in _GOVERNMENT for w in key) or any(w in _WORLD for w in key) or gz.base_gazetteer().get(key):
