@@ -134,14 +134,16 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one line, not a traceback, for an interruption or a failure of the machine (disk, rights)."""
-    args = make_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _terminated)
-    try:
+    command = "generator"
+    try:  # from the start: a Ctrl-C while the arguments are read is an interruption like any other
+        args = make_parser().parse_args(argv)
+        command = args.command
         return args.func(args)
     except KeyboardInterrupt as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping: a second Ctrl-C must not cut the clean-up short
         stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
-        print(f"{args.command}: {stopped}; nothing half-done is kept (the next build starts from what it finds)",
+        print(f"{command}: {stopped}; nothing half-done is kept (the next build starts from what it finds)",
               file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     except OSError as exc:

@@ -222,3 +222,21 @@ def test_a_stopped_mkdocs_that_reuses_pages_leaves_no_page_of_the_previous_site(
     for after in (0.4, 1.2):
         _stopped(mkdocs, tmp, signal.SIGKILL, after)
     assert _site(work, [EXAMPLES, versions], tmp) == clean
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_stopped_as_it_starts_the_build_ends_with_one_line_never_a_traceback(tmp_path, sig):
+    """Ctrl-C while Python still loads the program or reads the arguments (a loaded machine took 0.4 s to get
+    there, and the build printed a KeyboardInterrupt traceback): one line and the conventional status. Before the
+    program is loaded, Python ends as it does for any program: silent, by the signal, or with a traceback of its
+    own start-up (site-packages), never through the generator's code."""
+    build = _commands(tmp_path / "work", [EXAMPLES])[0]
+    for after in (0.02, 0.05, 0.08, 0.15, 0.25, 0.4):
+        code, err, _took = _stopped(build, tmp_path / "tmp", sig, after)
+        if "Traceback" in err:
+            assert "/generator/" not in err, (after, err)
+        elif code == -sig:
+            assert err == "", (after, err)
+        elif code:
+            assert code == (130 if sig == signal.SIGINT else 143), (after, code, err)
+            assert err.strip().count("\n") == 0, (after, err)
