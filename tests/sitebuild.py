@@ -82,21 +82,25 @@ def run(cmd: list[str], extra_env: dict[str, str] | None = None) -> str:
     return p.stdout + p.stderr
 
 
-def build(sources: list[str | Path], work: Path, extra_env: dict[str, str] | None = None) -> Site:
-    """Generate docs/ from the sources and build the site with `mkdocs build --strict`."""
+def build(sources: list[str | Path], work: Path, extra_env: dict[str, str] | None = None,
+          search: bool = False) -> Site:
+    """Generate docs/ from the sources and build the site with `mkdocs build --strict` (then, with `search`, the
+    search step: the script index from the build's records)."""
     docs, site = work / "docs", work / "site"
     docs.mkdir(parents=True, exist_ok=True)
     copy_handwritten(docs)
     gen = run([PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs)], extra_env)
     config = config_for(docs, site, work / "mkdocs.yml")
     mk = run([PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)], extra_env)
+    if search:
+        run([PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"], extra_env)
     return Site(docs, site, config, gen, mk)
 
 
-def built(name: str, sources: list[str | Path], tmp_path_factory) -> Site:
+def built(name: str, sources: list[str | Path], tmp_path_factory, search: bool = False) -> Site:
     """The site of one source set, built once per test run (by whichever worker process needs it first)."""
     if name not in _BUILDS:
-        _BUILDS[name] = _shared_build(name, sources, tmp_path_factory)
+        _BUILDS[name] = _shared_build(name, sources, tmp_path_factory, search)
     return _BUILDS[name]
 
 
@@ -106,7 +110,7 @@ def _run_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _shared_build(name: str, sources: list[str | Path], tmp_path_factory) -> Site:
+def _shared_build(name: str, sources: list[str | Path], tmp_path_factory, search: bool) -> Site:
     """Build under a lock in the run's folder, or read what another worker built there (its logs kept beside)."""
     root = _run_folder(tmp_path_factory)
     work, done = root / f"shared-site-{name}", root / f"shared-site-{name}.logs.json"
@@ -116,7 +120,7 @@ def _shared_build(name: str, sources: list[str | Path], tmp_path_factory) -> Sit
             logs = json.loads(done.read_text(encoding="utf-8"))
             return Site(work / "docs", work / "site", work / "mkdocs.yml", logs["generator"], logs["mkdocs"])
         shutil.rmtree(work, ignore_errors=True)  # what a build that failed in another worker left
-        site = build(sources, work)
+        site = build(sources, work, search=search)
         done.write_text(json.dumps({"generator": site.generator_log, "mkdocs": site.mkdocs_log}), encoding="utf-8")
         return site
 

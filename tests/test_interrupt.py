@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from sitebuild import PY, ROOT, config_for, copy_handwritten, env
+from sitebuild import PY, ROOT, built, config_for, copy_handwritten, env
 
 sys.path.insert(0, str(ROOT / "bench"))
 EXAMPLES = ROOT / "examples" / "cables"
@@ -35,9 +35,10 @@ def big(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory) -> dict[str, dict[str, bytes]]:
-    """docs/ and site/ of the example archive built once in fresh folders: what every later build must equal."""
-    work = tmp_path_factory.mktemp("clean")
-    return _site(work, [EXAMPLES], tmp=work / "tmp")
+    """docs/ and site/ of the example archive built in fresh folders (generator, mkdocs --strict, search; the
+    build the run shares): what every later build must equal."""
+    site = built("search-examples", [EXAMPLES], tmp_path_factory, search=True)
+    return {"docs": _tree(site.docs), "site": _tree(site.site)}
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
