@@ -68,6 +68,7 @@ def cable_links(page: bytes) -> set[str]:
     return {m.decode() for m in re.findall(rb'href="([0-9]{2}[A-Z]+[0-9]+)\.html', page)}
 
 
+@pytest.mark.slow
 def test_adding_cables_rewrites_only_what_changed_and_an_identical_build_writes_nothing(synthetic, tmp_path,
                                                                                         parallel):
     src = tmp_path / "src"
@@ -112,6 +113,7 @@ def test_adding_cables_rewrites_only_what_changed_and_an_identical_build_writes_
     assert tree(docs) == after
 
 
+@pytest.mark.slow
 def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parallel):
     sources = [str(EXAMPLES), str(synthetic), str(ROOT / "tests" / "fixtures" / "site-hostile")]
     assert build_mod.build(sources, docs=str(tmp_path / "one"), quiet=True, jobs=1) == 0
@@ -121,6 +123,7 @@ def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parall
     assert [p for p in one if one[p] != two[p]] == []
 
 
+@pytest.mark.slow
 def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     sources = [str(EXAMPLES), str(synthetic)]
     cables, skips = reference.load(sources)
@@ -131,6 +134,7 @@ def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     assert pcables == cables and pskips == skips and skips
 
 
+@pytest.mark.slow
 def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic, tmp_path, parallel):
     """The build reads entities chunk by chunk in workers (entities.first_reading / second_reading); the pages
     must be those of `entities.enrich()` over the whole archive at once."""
@@ -244,6 +248,7 @@ def reuse(config: Path, *args: str):
                           env=env(), capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_a_kept_page_still_has_its_links_checked_and_a_removed_page_leaves_the_site(tmp_path):
     """A keeps linking to B#here; B is rewritten without the anchor: A is kept (its Markdown did not change), yet
     the build fails as a clean build would, and the next build starts clean. A page gone from docs/ is gone from

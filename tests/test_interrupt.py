@@ -128,6 +128,7 @@ def test_stopped_anywhere_the_next_site_build_is_a_clean_one(big, clean, tmp_pat
     assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_ctrl_c_in_a_parallel_build_stops_every_worker(big, tmp_path, sig):
     """Workers ignore SIGINT (the terminal sends it to the whole group); the main process stops them. SIGTERM
@@ -148,6 +149,7 @@ def test_ctrl_c_in_a_parallel_build_stops_every_worker(big, tmp_path, sig):
     assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_wait_for_each_other_and_give_a_clean_build(big, clean, tmp_path):
     work, tmp = tmp_path / "work", tmp_path / "tmp"
     (work / "docs").mkdir(parents=True)
@@ -181,6 +183,7 @@ def _write_tree(folder: Path, tree: dict[str, bytes]) -> None:
         (folder / rel).write_bytes(data)
 
 
+@pytest.mark.slow
 def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
     work, tmp = tmp_path / "work", tmp_path / "tmp"
     for name in ("docs", "site"):  # the clean build's docs/ and site/, byte for byte (not built a second time)
@@ -191,6 +194,7 @@ def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
     assert "Traceback" not in p.stderr
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_task_ends_the_build_with_one_line(big, tmp_path):
     """A worker that dies (the OOM killer, a stray SIGKILL) only closes its own pipe: no lock is left held, the
     build stops at once with one line and a non-zero status, the other workers and the scratch folder go."""
