@@ -17,7 +17,7 @@ MKDOCS_CONFIG ?= $(if $(filter examples/cables examples/cables/,$(CABLES)),mkdoc
 # Material prints an end-of-life banner on every build unless this is set; the build must print no warnings.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install test site serve open bench clean
+.PHONY: install test test-quick site serve open bench clean
 
 install: $(VENV)/.installed
 
@@ -27,9 +27,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# Two processes, each test file on one of them (its module fixtures, such as a built site, are made once).
+# Two processes, each test file on one of them (its module fixtures are made once; a site that several files read is
+# built once for both), the files with slow tests handed out first (tests/conftest.py orders them).
 test: install
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+
+# The inner loop: every test but those marked slow (whole sites and archives built in other processes, Chromium,
+# builds stopped on purpose); `make test` runs them all.
+test-quick: install
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not slow"
 
 GEN_ARGS = $(if $(ENTITY_MIN_CABLES),--entity-min-cables $(ENTITY_MIN_CABLES),)
 # A rebuild does only what changed: the generator is not run when its inputs, code, arguments and docs/ are as the

@@ -1,10 +1,14 @@
 """Building a whole site for tests: the generator, then `mkdocs build --strict`, into a temporary folder.
 
-Fixtures in several test files share one build per source set through `built()`, so a session builds each site
-once.
+Fixtures in several test files share one build per source set through `built()`, so a test run builds each site
+once: the pytest-xdist workers of one run share it too (the first to need it builds it under a lock, the others
+wait for it and read it). Tests only read a shared site; one that must change it copies it first.
 """
 from __future__ import annotations
 
+import fcntl
+import functools
+import json
 import os
 import shutil
 import subprocess
@@ -42,16 +46,20 @@ def env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**e, **(extra or {})}
 
 
-def copy_handwritten(docs: Path) -> None:
+def handwritten() -> list[str]:
     """The hand-written pages of docs/ (about page, stylesheet), not anything the generator owns."""
     from generator import urls
 
     src = ROOT / "docs"
-    for f in sorted(src.rglob("*")):
-        rel = f.relative_to(src).as_posix()
-        if f.is_file() and not urls.is_generated(rel) and rel != urls.MANIFEST:
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(f, docs / rel)
+    rels = (f.relative_to(src).as_posix() for f in sorted(src.rglob("*")) if f.is_file())
+    return [rel for rel in rels if not urls.is_generated(rel) and rel != urls.MANIFEST]
+
+
+def copy_handwritten(docs: Path) -> None:
+    """Copy the hand-written pages of docs/ into a test build's docs folder."""
+    for rel in handwritten():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "docs" / rel, docs / rel)
 
 
 def config_for(docs: Path, site: Path, out: Path) -> Path:
@@ -74,22 +82,47 @@ def run(cmd: list[str], extra_env: dict[str, str] | None = None) -> str:
     return p.stdout + p.stderr
 
 
-def build(sources: list[str | Path], work: Path, extra_env: dict[str, str] | None = None) -> Site:
-    """Generate docs/ from the sources and build the site with `mkdocs build --strict`."""
+def build(sources: list[str | Path], work: Path, extra_env: dict[str, str] | None = None,
+          search: bool = False) -> Site:
+    """Generate docs/ from the sources and build the site with `mkdocs build --strict` (then, with `search`, the
+    search step: the script index from the build's records)."""
     docs, site = work / "docs", work / "site"
     docs.mkdir(parents=True, exist_ok=True)
     copy_handwritten(docs)
     gen = run([PY, "-m", "generator", "build", *map(str, sources), "--docs", str(docs)], extra_env)
     config = config_for(docs, site, work / "mkdocs.yml")
     mk = run([PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)], extra_env)
+    if search:
+        run([PY, "-m", "generator", "search", str(site), "--docs", str(docs), "--quiet"], extra_env)
     return Site(docs, site, config, gen, mk)
 
 
-def built(name: str, sources: list[str | Path], tmp_path_factory) -> Site:
-    """The site of one source set, built once per test session."""
+def built(name: str, sources: list[str | Path], tmp_path_factory, search: bool = False) -> Site:
+    """The site of one source set, built once per test run (by whichever worker process needs it first)."""
     if name not in _BUILDS:
-        _BUILDS[name] = build(sources, tmp_path_factory.mktemp(f"site-{name}"))
+        _BUILDS[name] = _shared_build(name, sources, tmp_path_factory, search)
     return _BUILDS[name]
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run: under pytest-xdist each worker has its own below it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _shared_build(name: str, sources: list[str | Path], tmp_path_factory, search: bool) -> Site:
+    """Build under a lock in the run's folder, or read what another worker built there (its logs kept beside)."""
+    root = _run_folder(tmp_path_factory)
+    work, done = root / f"shared-site-{name}", root / f"shared-site-{name}.logs.json"
+    with open(root / f"shared-site-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also when a worker dies holding it
+        if done.is_file():
+            logs = json.loads(done.read_text(encoding="utf-8"))
+            return Site(work / "docs", work / "site", work / "mkdocs.yml", logs["generator"], logs["mkdocs"])
+        shutil.rmtree(work, ignore_errors=True)  # what a build that failed in another worker left
+        site = build(sources, work, search=search)
+        done.write_text(json.dumps({"generator": site.generator_log, "mkdocs": site.mkdocs_log}), encoding="utf-8")
+        return site
 
 
 def article(path: Path):
@@ -103,10 +136,16 @@ def article(path: Path):
 
 def cable_links(path: Path) -> dict[str, list[str]]:
     """The cable IDs a cable page links to from its REF list and its Cited-by list (file stems of the links)."""
+    return {name: list(ids) for name, ids in _cable_links(path).items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _cable_links(path: Path) -> dict[str, tuple[str, ...]]:
+    """Each page parsed once a run: several tests read the links of every page of the same (unchanging) site."""
     soup = article(path)
     out = {}
     for name, sel in (("refs", "ol.cable-refs a.cable"), ("cited_by", "ul.cited-by a.cable")):
-        out[name] = [Path(a["href"].split("#")[0]).stem for a in soup.select(sel)]
+        out[name] = tuple(Path(a["href"].split("#")[0]).stem for a in soup.select(sel))
     return out
 
 

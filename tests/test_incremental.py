@@ -68,6 +68,7 @@ def cable_links(page: bytes) -> set[str]:
     return {m.decode() for m in re.findall(rb'href="([0-9]{2}[A-Z]+[0-9]+)\.html', page)}
 
 
+@pytest.mark.slow
 def test_adding_cables_rewrites_only_what_changed_and_an_identical_build_writes_nothing(synthetic, tmp_path,
                                                                                         parallel):
     src = tmp_path / "src"
@@ -112,6 +113,7 @@ def test_adding_cables_rewrites_only_what_changed_and_an_identical_build_writes_
     assert tree(docs) == after
 
 
+@pytest.mark.slow
 def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parallel):
     sources = [str(EXAMPLES), str(synthetic), str(ROOT / "tests" / "fixtures" / "site-hostile")]
     assert build_mod.build(sources, docs=str(tmp_path / "one"), quiet=True, jobs=1) == 0
@@ -121,6 +123,7 @@ def test_workers_write_the_same_bytes_as_one_process(synthetic, tmp_path, parall
     assert [p for p in one if one[p] != two[p]] == []
 
 
+@pytest.mark.slow
 def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     sources = [str(EXAMPLES), str(synthetic)]
     cables, skips = reference.load(sources)
@@ -131,6 +134,7 @@ def test_parallel_reading_and_parsing_match_the_cli(synthetic, parallel):
     assert pcables == cables and pskips == skips and skips
 
 
+@pytest.mark.slow
 def test_pipelined_entity_pass_gives_the_pages_of_the_one_process_pass(synthetic, tmp_path, parallel):
     """The build reads entities chunk by chunk in workers (entities.first_reading / second_reading); the pages
     must be those of `entities.enrich()` over the whole archive at once."""
@@ -192,15 +196,16 @@ def site_path(docs_path: str) -> str:
 
 
 @pytest.mark.slow
-def test_an_unchanged_site_is_kept_and_an_added_cable_renders_only_the_pages_it_touches(tmp_path):
+def test_an_unchanged_site_is_kept_and_an_added_cable_renders_only_the_pages_it_touches(tmp_path, tmp_path_factory):
     """make site twice: the second MkDocs run renders only the navigation pages and keeps every other file
     (mtimes), and site/ is what a clean build makes; then a cable (10BERLIN118) is
     added: only the pages whose Markdown or files changed are written again, and site/ is
-    still what a clean build of the whole archive makes, byte for byte."""
-    from sitebuild import config_for, copy_handwritten, run, PY
+    still what a clean build of the whole archive makes, byte for byte (the example site with its search index,
+    built once for the run: the report names inputs by their folder, so the copy is named as examples/cables)."""
+    from sitebuild import built, config_for, copy_handwritten, run, PY
     from test_site_parts import differences
 
-    src, held = tmp_path / "src", tmp_path / "held"
+    src, held = tmp_path / "src" / EXAMPLES.name, tmp_path / "held"
     shutil.copytree(EXAMPLES, src)
     added = "html/10BERLIN118.html"
     held.mkdir()
@@ -231,7 +236,7 @@ def test_an_unchanged_site_is_kept_and_an_added_cable_renders_only_the_pages_it_
     searched = {p for p in rewritten(site) if p.startswith("search/")}
     assert searched  # the records changed: the index is written again
     assert rewritten(site) - searched == {site_path(p) for p in changed} | nav_html() | ALWAYS
-    assert differences(site, clean_site([src], tmp_path / "clean-after")) == []
+    assert differences(site, built("search-examples", [EXAMPLES], tmp_path_factory, search=True).site) == []
 
 
 def reuse(config: Path, *args: str):
@@ -243,6 +248,7 @@ def reuse(config: Path, *args: str):
                           env=env(), capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_a_kept_page_still_has_its_links_checked_and_a_removed_page_leaves_the_site(tmp_path):
     """A keeps linking to B#here; B is rewritten without the anchor: A is kept (its Markdown did not change), yet
     the build fails as a clean build would, and the next build starts clean. A page gone from docs/ is gone from

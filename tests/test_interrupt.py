@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from sitebuild import PY, ROOT, config_for, copy_handwritten, env
+from sitebuild import PY, ROOT, built, config_for, copy_handwritten, env
 
 sys.path.insert(0, str(ROOT / "bench"))
 EXAMPLES = ROOT / "examples" / "cables"
@@ -35,9 +35,10 @@ def big(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory) -> dict[str, dict[str, bytes]]:
-    """docs/ and site/ of the example archive built once in fresh folders: what every later build must equal."""
-    work = tmp_path_factory.mktemp("clean")
-    return _site(work, [EXAMPLES], tmp=work / "tmp")
+    """docs/ and site/ of the example archive built in fresh folders (generator, mkdocs --strict, search; the
+    build the run shares): what every later build must equal."""
+    site = built("search-examples", [EXAMPLES], tmp_path_factory, search=True)
+    return {"docs": _tree(site.docs), "site": _tree(site.site)}
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -127,6 +128,7 @@ def test_stopped_anywhere_the_next_site_build_is_a_clean_one(big, clean, tmp_pat
     assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_ctrl_c_in_a_parallel_build_stops_every_worker(big, tmp_path, sig):
     """Workers ignore SIGINT (the terminal sends it to the whole group); the main process stops them. SIGTERM
@@ -147,6 +149,7 @@ def test_ctrl_c_in_a_parallel_build_stops_every_worker(big, tmp_path, sig):
     assert not list(tmp.glob(build_mod.SPILL_PREFIX + "*"))
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_wait_for_each_other_and_give_a_clean_build(big, clean, tmp_path):
     work, tmp = tmp_path / "work", tmp_path / "tmp"
     (work / "docs").mkdir(parents=True)
@@ -174,15 +177,24 @@ def test_a_killed_build_leaves_a_scratch_folder_that_the_next_build_removes(tmp_
     assert not dead.exists() and alive.exists()
 
 
+def _write_tree(folder: Path, tree: dict[str, bytes]) -> None:
+    for rel, data in tree.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+
+
+@pytest.mark.slow
 def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
     work, tmp = tmp_path / "work", tmp_path / "tmp"
-    _site(work, [EXAMPLES], tmp)
+    for name in ("docs", "site"):  # the clean build's docs/ and site/, byte for byte (not built a second time)
+        _write_tree(work / name, clean[name])
     (work / "site" / "cable" / "08STATE19406.html").unlink()  # as a stopped mkdocs leaves it
     p = subprocess.run(_commands(work, [EXAMPLES])[2], cwd=ROOT, env=_env(tmp), capture_output=True, text=True)
     assert p.returncode == 2 and "an unfinished site" in p.stderr and "cable/08STATE19406.html" in p.stderr
     assert "Traceback" not in p.stderr
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_task_ends_the_build_with_one_line(big, tmp_path):
     """A worker that dies (the OOM killer, a stray SIGKILL) only closes its own pipe: no lock is left held, the
     build stops at once with one line and a non-zero status, the other workers and the scratch folder go."""

@@ -116,6 +116,7 @@ def _build_on_a_terminal(tmp_path: Path, *args: str, env: dict | None = None) ->
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals here")
 def test_build_shows_progress_on_a_terminal_only(tmp_path):
     shown = _build_on_a_terminal(tmp_path)

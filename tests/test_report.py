@@ -63,6 +63,7 @@ def check_every_input(data: dict, folders: list[Path]) -> None:
     assert status.count("duplicate") == s["duplicates"] == s["versions"] + s["copies"]
 
 
+@pytest.mark.slow
 def test_every_input_of_the_examples_and_fixtures_is_in_the_report(tmp_path):
     folders = [EXAMPLES, BAD, HOSTILE, VERSIONS]
     data = generate(folders, tmp_path / "docs")
@@ -79,6 +80,7 @@ def test_every_input_of_the_corpus_and_fixtures_is_in_the_report(shared, tmp_pat
     assert data["summary"]["files"] > 340
 
 
+@pytest.mark.slow
 def test_strict_fails_the_build_when_anything_was_skipped(tmp_path):
     cmd = [sys.executable, "-m", "generator", "build", "--strict", "--quiet"]
     bad = subprocess.run([*cmd, str(BAD), "--docs", str(tmp_path / "a")], cwd=ROOT, capture_output=True, text=True)

@@ -29,10 +29,8 @@ def site(tmp_path_factory) -> Path:
     sys.path.insert(0, str(Path(__file__).parent))
     import sitebuild
 
-    built = sitebuild.built("search-examples", [EXAMPLES], tmp_path_factory)
-    if not (built.site / "search" / "index.js").exists():
-        sitebuild.run([sitebuild.PY, "-m", "generator", "search", str(built.site), str(EXAMPLES), "--docs",
-                       str(built.docs), "--quiet"])  # the build's records in built.docs, else the sources
+    built = sitebuild.built("search-examples", [EXAMPLES], tmp_path_factory, search=True)
+    assert (built.site / "search" / "index.js").is_file()  # the index, from the build's records in built.docs
     return built.site
 
 

@@ -63,6 +63,7 @@ def test_records_give_the_same_index_bytes_as_the_sources(tmp_path, example_cabl
     assert new == old
 
 
+@pytest.mark.slow
 def test_corpus_records_give_the_same_index_bytes(tmp_path, shared):
     cables, _skips = load([str(shared / "corpus")])
     assert len(cables) > 300

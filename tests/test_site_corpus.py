@@ -19,13 +19,19 @@ def corpus_site(shared, tmp_path_factory):
     return built("corpus", [shared / "corpus", shared / "seeds"], tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
-def corpus_ids(shared) -> set[str]:
-    """Every cable ID the parser finds in the corpus and seeds."""
+@pytest.fixture(scope="module")
+def corpus_and_seeds(shared) -> list:
+    """Every cable the parser reads from the corpus and seeds (read once for the tests below)."""
     from generator.reference import load
 
     cables, _skips = load([str(shared / "corpus"), str(shared / "seeds")])
-    return {c.id for c in cables}
+    return cables
+
+
+@pytest.fixture(scope="module")
+def corpus_ids(corpus_and_seeds) -> set[str]:
+    """Every cable ID the parser finds in the corpus and seeds."""
+    return {c.id for c in corpus_and_seeds}
 
 
 def test_strict_build_without_warnings(corpus_site):
@@ -59,11 +65,9 @@ def test_cited_by_is_exactly_the_reverse(corpus_site, corpus_ids):
     assert check_reverse(corpus_site, corpus_ids) == []
 
 
-def test_every_cable_reference_is_linked(corpus_site, corpus_ids, shared):
+def test_every_cable_reference_is_linked(corpus_site, corpus_and_seeds):
     """Each REF item that names a cable has a link: to the cable, or to the page saying it is missing."""
-    from generator.reference import load
-
-    cables, _ = load([str(shared / "corpus"), str(shared / "seeds")])
+    cables = corpus_and_seeds
     report = json.loads((corpus_site.site / "report.json").read_text(encoding="utf-8"))
     shown = {d["id"]: d["shown"] for d in report["duplicates"]}
     for c in cables:

@@ -98,6 +98,7 @@ def test_home_and_cable_pages_link_to_the_data(site):
     assert page == {"08LONDON1187.json", "../" + urls.DATA_JSONL, "../" + urls.DATA_CSV, "../" + urls.DATA_SCHEMA}
 
 
+@pytest.mark.slow
 def test_the_same_bytes_in_one_process_and_in_several(tmp_path, monkeypatch):
     """Chunks of 3 cables rendered by 2 workers stream the downloads of one process, byte for byte."""
     monkeypatch.setattr(build_mod, "PARALLEL_FROM", 0)
@@ -114,6 +115,7 @@ def test_the_same_bytes_in_one_process_and_in_several(tmp_path, monkeypatch):
     assert sum(1 for p in built_docs[1] if p.startswith("cable/")) > 18
 
 
+@pytest.mark.slow
 def test_the_cli_default_jobs_give_the_same_bytes(tmp_path):
     """`CABLE_JOBS=1` and the default (every core) through the command line."""
     out = {}

@@ -6,7 +6,11 @@ import gzip
 import shutil
 import subprocess
 
+import pytest
+
 from sitebuild import PY, ROOT, config_for, copy_handwritten, env
+
+pytestmark = pytest.mark.slow  # a whole site: generator, mkdocs, search
 
 MARKER = "PRIVATE-FOLDER-3b9d"
 
