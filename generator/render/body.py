@@ -7,6 +7,7 @@ redaction patterns in the many paragraphs that cannot hold one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from itertools import accumulate
@@ -46,7 +47,7 @@ class EntityMatcher:
     def __init__(self, names: dict[str, str]):
         self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name, key in names.items():
-            toks = tuple(_TOKEN.findall(name))
+            toks = _words(name)
             if toks:
                 self.first.setdefault(toks[0], []).append((toks, key))
         for cands in self.first.values():
@@ -87,6 +88,12 @@ class EntityMatcher:
                 offset = ends[k] - len(texts[k]) - 1
                 out[k].append((start - offset, pos - offset, key))
         return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    """The words of a name as the matcher compares them: the same names come back in cable after cable."""
+    return tuple(_TOKEN.findall(name))
 
 
 def _match(text: str, start: int, first: dict) -> tuple[int, str] | None:
@@ -171,11 +178,16 @@ def _ref_spans(text: str, page: str, targets: dict[str, list[str]], resolve) -> 
     return out
 
 
-def _spans(text: str, page: str, targets, resolve, mentions: list[tuple[int, int, str]]) -> list[Span]:
-    """Every span of a paragraph that becomes markup, non-overlapping, in text order (`mentions`: its entities)."""
+def _spans(text: str, page: str, targets, resolve, mentions: list[tuple[int, int, str]],
+           hrefs: dict[str, str] | None = None) -> list[Span]:
+    """Every span of a paragraph that becomes markup, non-overlapping, in text order (`mentions`: its entities,
+    in text order; `hrefs`: the links to entity pages made so far for this page, filled in as they are made)."""
+    hrefs = {} if hrefs is None else hrefs
     spans = _ref_spans(text, page, targets, resolve)
     if "XXXXXX" in text or "xxxxxx" in text:
         spans += [Span(m.start(), m.end(), "redaction") for m in REDACTION.finditer(text)]
+    if not spans:
+        return _first_mentions(page, mentions, hrefs)
     spans += [Span(s, e, "entity", None, None, key) for s, e, key in mentions]
     spans.sort(key=lambda s: (s.start, s.start - s.end))
     out: list[Span] = []
@@ -187,9 +199,27 @@ def _spans(text: str, page: str, targets, resolve, mentions: list[tuple[int, int
             if s.key in linked:
                 continue
             linked.add(s.key)
-            s = s._replace(href=urls.href(page, s.key))
+            s = s._replace(href=_entity_href(page, s.key, hrefs))
         out.append(s)
     return out
+
+
+def _first_mentions(page: str, mentions: list[tuple[int, int, str]], hrefs: dict[str, str]) -> list[Span]:
+    """`_spans` of a paragraph with no REF mention and no redaction (most of them): the matcher's mentions never
+    overlap and come in text order, so what is linked is simply the first mention of each entity."""
+    out: dict[str, Span] = {}
+    for s, e, key in mentions:
+        if key not in out:
+            out[key] = Span(s, e, "entity", _entity_href(page, key, hrefs), None, key)
+    return list(out.values())
+
+
+def _entity_href(page: str, key: str, hrefs: dict[str, str]) -> str:
+    """The link from the page to an entity's page, made once per page (an entity is linked in many paragraphs)."""
+    href = hrefs.get(key)
+    if href is None:
+        href = hrefs[key] = urls.href(page, key)
+    return href
 
 
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -243,10 +273,11 @@ def entity_mentions(cable: Cable, linked: Callable[[str], bool]) -> list[list[tu
     """The mentions to link in each paragraph: those of entities with a page. Every name is matched all the
     same, so a name without a page still keeps a shorter name inside it (`Smith` in `John Smith`) unlinked."""
     texts = [p.text for p in cable.paragraphs]
-    if not any(linked(key) for key in map(entity_key, cable.entities)):
+    keys = {key for key in map(entity_key, cable.entities) if linked(key)}  # every key the matcher can give
+    if not keys:
         return [[] for _ in texts]
     found = entity_matcher(cable).find_each(texts)
-    return [[m for m in ms if linked(m[2])] for ms in found]
+    return [[m for m in ms if m[2] in keys] for ms in found]
 
 
 def body_html(cable: Cable, page: str, resolve, linked: Callable[[str], bool] = lambda _key: True
@@ -258,11 +289,12 @@ def body_html(cable: Cable, page: str, resolve, linked: Callable[[str], bool] = 
     targets = ref_targets(cable)
     mentions = entity_mentions(cable, linked)
     first: dict[str, tuple[str, str, str, str]] = {}
+    hrefs: dict[str, str] = {}
     out = ['<div class="cable-body">']
     for p, pid, found in zip(cable.paragraphs, paragraph_ids(cable.paragraphs), mentions):
         if p.heading:
             out.append(f'<h3 class="cable-heading">{h(p.heading)}</h3>')
-        spans = _spans(p.text, page, targets, resolve, found)
+        spans = _spans(p.text, page, targets, resolve, found, hrefs)
         for s in spans:
             if s.key and s.key not in first:
                 first[s.key] = (pid, *snippet(p.text, s.start, s.end))

@@ -185,15 +185,23 @@ def entities_block(c: Cable, page: str, archive: Archive) -> str:
     return "\n".join(out)
 
 
+_ORIGINAL: list = []  # [cable, its original text]: the last cable's (its page gives the size, then the file)
+
+
 def original_text(c: Cable) -> str:
     """The text as read from the source, for a text/plain file: no markup to escape, so hostile text stays inert.
 
     A UTF-8 byte order mark leads a file that is not plain ASCII: static hosts serve .txt without a charset, and
-    browsers would otherwise read its bytes as Latin-1.
+    browsers would otherwise read its bytes as Latin-1. Each cable's is asked for twice in a row (its page shows
+    the file's size, then the file is written), so the last one is kept: a cable never changes (frozen).
     """
+    if _ORIGINAL and _ORIGINAL[0] is c:
+        return _ORIGINAL[1]
     header = c.header.strip()
     text = clean((header + "\n\n" if header and header not in c.text else "") + c.text)
-    return ("" if text.isascii() else "\ufeff") + text.strip() + "\n"
+    text = ("" if text.isascii() else "\ufeff") + text.strip() + "\n"
+    _ORIGINAL[:] = [c, text]
+    return text
 
 
 def original_block(c: Cable, page: str) -> str:

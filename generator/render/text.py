@@ -9,7 +9,6 @@ served as text/plain, where nothing is markup.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -57,8 +56,13 @@ def one_line(text: str | None) -> str:
 
 
 def h(text: str | None) -> str:
-    """Text for HTML (element content or a quoted attribute)."""
-    return html.escape(_clean(text), quote=True)
+    """Text for HTML (element content or a quoted attribute): html.escape(text, quote=True) of the clean text.
+
+    html.escape's five replacements are written out here: h runs for every piece of text of every page (close to
+    a million calls a build), and the call into html.escape was about a tenth of its cost.
+    """
+    return (_clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 def md(text: str | None) -> str:
