@@ -536,8 +536,9 @@ def real_table(real: dict, mach: dict, log) -> None:
     if real.get("added"):
         a = real["added"]
         mk = st["mkdocs + search, overlapped"]["wall"]
-        log(f"  {a['added']} cables added: generator {a['generator']:.1f}s (it reads every cable again, parses only the new ones "
-            f"and those whose year the archive gives, and runs the archive-wide entity pass and rendering again; "
+        log(f"  {a['added']} cables added: generator {a['generator']:.1f}s (it reads every cable again, parses "
+            f"only the new ones and those whose year the archive gives, and runs the archive-wide entity pass and "
+            f"rendering again; "
             f"{a['gen_line'].split(';')[1].strip()}), MkDocs step {a['site']:.1f}s = {a['site'] / mk:.0%} of a "
             f"full MkDocs step ({a['said'].splitlines()[0]})")
     log(f"  machine load while it ran: {mach['load'][0]:.1f} at the start, {real.get('load_end', 0):.1f} at the end")
