@@ -178,7 +178,7 @@ def handwritten(docs: Path) -> None:
     src = ROOT / "docs"
     for f in sorted(src.rglob("*")):
         rel = f.relative_to(src).as_posix()
-        if f.is_file() and not urls.is_generated(rel) and rel != urls.MANIFEST:
+        if f.is_file() and not urls.is_generated(rel) and not urls.is_build_state(rel):
             (docs / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(f, docs / rel)
 

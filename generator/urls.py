@@ -192,6 +192,11 @@ def is_generated(path: str) -> bool:
     return "/" in path and first in GENERATED_DIRS and ".." not in path.split("/")
 
 
+def is_build_state(path: str) -> bool:
+    """True for what a build keeps in docs/ beside its pages: the list of files it wrote, its parse cache."""
+    return path == MANIFEST or path.split("/", 1)[0] == PARSED
+
+
 def html_path(path: str) -> str:
     """Built-site file of a docs page: `cable/X.md` -> `cable/X.html` (use_directory_urls: false)."""
     return path[:-3] + ".html" if path.endswith(".md") else path

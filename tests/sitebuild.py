@@ -52,7 +52,7 @@ def handwritten() -> list[str]:
 
     src = ROOT / "docs"
     rels = (f.relative_to(src).as_posix() for f in sorted(src.rglob("*")) if f.is_file())
-    return [rel for rel in rels if not urls.is_generated(rel) and rel != urls.MANIFEST]
+    return [rel for rel in rels if not urls.is_generated(rel) and not urls.is_build_state(rel)]
 
 
 def copy_handwritten(docs: Path) -> None:
