@@ -46,6 +46,11 @@ def env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**e, **(extra or {})}
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path: what two builds are compared by, byte for byte."""
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
 def handwritten() -> list[str]:
     """The hand-written pages of docs/ (about page, stylesheet), not anything the generator owns."""
     from generator import urls

@@ -9,14 +9,12 @@ from generator import reference, render
 from generator.entities import reference as entities
 from generator.report import collect
 from generator.resolve import resolve
+from sitebuild import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "cables"
 HOSTILE = ROOT / "tests" / "fixtures" / "site-hostile"
 
-
-def tree(docs: Path) -> dict[str, bytes]:
-    return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("*")) if f.is_file()}
 
 
 def test_small_chunks_and_many_entity_jobs_give_the_pages_of_one_process(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ import yaml
 from generator import build as build_mod
 from generator import reference, urls
 from generator.readers import Skip
+from sitebuild import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -37,9 +38,6 @@ def parallel(monkeypatch):
     """Worker processes even for small archives, so the parallel code paths run."""
     monkeypatch.setattr(build_mod, "PARALLEL_FROM", 0)
 
-
-def tree(docs: Path) -> dict[str, bytes]:
-    return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("*")) if f.is_file()}
 
 
 def age(docs: Path) -> None:

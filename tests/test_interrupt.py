@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from sitebuild import PY, ROOT, built, config_for, copy_handwritten, env
+from sitebuild import PY, ROOT, built, config_for, copy_handwritten, env, tree
 
 sys.path.insert(0, str(ROOT / "bench"))
 EXAMPLES = ROOT / "examples" / "cables"
@@ -38,11 +38,8 @@ def clean(tmp_path_factory) -> dict[str, dict[str, bytes]]:
     """docs/ and site/ of the example archive built in fresh folders (generator, mkdocs --strict, search; the
     build the run shares): what every later build must equal."""
     site = built("search-examples", [EXAMPLES], tmp_path_factory, search=True)
-    return {"docs": _tree(site.docs), "site": _tree(site.site)}
+    return {"docs": tree(site.docs), "site": tree(site.site)}
 
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
 
 
 def _commands(work: Path, sources: list[Path]) -> list[list[str]]:
@@ -66,7 +63,7 @@ def _site(work: Path, sources: list[Path], tmp: Path) -> dict[str, dict[str, byt
     for cmd in _commands(work, sources):
         p = subprocess.run(cmd, cwd=ROOT, env=_env(tmp), capture_output=True, text=True, timeout=600)
         assert p.returncode == 0, p.stderr
-    return {"docs": _tree(work / "docs"), "site": _tree(work / "site")}
+    return {"docs": tree(work / "docs"), "site": tree(work / "site")}
 
 
 def _stopped(cmd: list[str], tmp: Path, sig: int, after: float) -> tuple[int, str, float]:
@@ -121,7 +118,7 @@ def test_stopped_anywhere_the_next_site_build_is_a_clean_one(big, clean, tmp_pat
             assert took < 10, took
         p = subprocess.run(small[0], cwd=ROOT, env=_env(tmp), capture_output=True, text=True, timeout=600)
         assert p.returncode == 0, p.stderr
-        assert _tree(work / "docs") == clean["docs"], f"after {signal.Signals(sig).name} at {after}s"
+        assert tree(work / "docs") == clean["docs"], f"after {signal.Signals(sig).name} at {after}s"
     for cmd, sig in ((small[1], signal.SIGINT), (small[1], signal.SIGKILL), (small[2], signal.SIGKILL)):
         _stopped(cmd, tmp, sig, random.Random(str(cmd) + str(sig)).uniform(0.5, 2.5))
     assert _site(work, [EXAMPLES], tmp) == clean
@@ -164,7 +161,7 @@ def test_two_builds_at_once_wait_for_each_other_and_give_a_clean_build(big, clea
     first.communicate(timeout=600)
     assert first.returncode == 0 and second.returncode == 0
     assert "another build is using this folder; waiting" in second.stderr
-    assert _tree(work / "docs") == clean["docs"]  # the second ran after the first, not beside it
+    assert tree(work / "docs") == clean["docs"]  # the second ran after the first, not beside it
 
 
 def test_a_killed_build_leaves_a_scratch_folder_that_the_next_build_removes(tmp_path):
@@ -177,7 +174,7 @@ def test_a_killed_build_leaves_a_scratch_folder_that_the_next_build_removes(tmp_
     assert not dead.exists() and alive.exists()
 
 
-def _write_tree(folder: Path, tree: dict[str, bytes]) -> None:
+def _writetree(folder: Path, tree: dict[str, bytes]) -> None:
     for rel, data in tree.items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_bytes(data)
@@ -187,7 +184,7 @@ def _write_tree(folder: Path, tree: dict[str, bytes]) -> None:
 def test_search_refuses_a_site_that_mkdocs_did_not_finish(clean, tmp_path):
     work, tmp = tmp_path / "work", tmp_path / "tmp"
     for name in ("docs", "site"):  # the clean build's docs/ and site/, byte for byte (not built a second time)
-        _write_tree(work / name, clean[name])
+        _writetree(work / name, clean[name])
     (work / "site" / "cable" / "08STATE19406.html").unlink()  # as a stopped mkdocs leaves it
     p = subprocess.run(_commands(work, [EXAMPLES])[2], cwd=ROOT, env=_env(tmp), capture_output=True, text=True)
     assert p.returncode == 2 and "an unfinished site" in p.stderr and "cable/08STATE19406.html" in p.stderr

@@ -13,13 +13,11 @@ from generator import build as build_mod
 from generator import cache as cache_mod
 from generator import urls
 from generator.cli import main as cli
+from sitebuild import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "cables"
 
-
-def tree(docs: Path) -> dict[str, bytes]:
-    return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("*")) if f.is_file()}
 
 
 def build(src: Path, docs: Path) -> None:

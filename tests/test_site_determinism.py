@@ -1,19 +1,13 @@
 """Same input, same output: two builds of the example archive, on different days, give the same docs/ and site/."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator import urls
-from sitebuild import ROOT, build, built
+from sitebuild import ROOT, build, built, tree
 
 pytestmark = pytest.mark.slow
 
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder, by relative path."""
-    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
 
 
 def test_two_builds_are_identical(tmp_path_factory):
