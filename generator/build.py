@@ -258,21 +258,20 @@ def _parse_task(ctx: ParseContext, name: str) -> tuple[list[Cable | Skip], objec
     ctx.spill.path(name + "-raw").unlink()
     hints, cache = ctx.hints, ctx.cache
     hints.preambles = {id(raw): (raw.text, pre) for raw, pre in pairs}  # parse() takes them (this process's copy)
-    keys = [cache.key(raw) for raw, _pre in pairs] if cache else []
-    items = [_cached_parse(cache, key, raw, hints) for key, (raw, _pre) in zip(keys, pairs)] if cache else \
-        [parse_one(raw, hints) for raw, _pre in pairs]
+    keys = [cache.key(raw) if cache else "" for raw, _pre in pairs]
+    items = [_cached_parse(cache, key, raw, hints) for key, (raw, _pre) in zip(keys, pairs)]
     hints.preambles = {}
     cables = [c for c in items if isinstance(c, Cable)]
     ctx.spill.put(name, cables)
-    return [slim(c) if isinstance(c, Cable) else c for c in items], knowledge_part(cables), keys
+    return [slim(c) if isinstance(c, Cable) else c for c in items], knowledge_part(cables), [k for k in keys if k]
 
 
-def _cached_parse(cache: ParseCache, key: str, raw: RawCable, hints) -> Cable | Skip:
-    """The last build's parse of this raw cable, else a parse kept for the next build."""
-    cable = cache.get(key)
+def _cached_parse(cache: ParseCache | None, key: str, raw: RawCable, hints) -> Cable | Skip:
+    """The last build's parse of this raw cable, else a parse (kept for the next build when there is a cache)."""
+    cable = cache.get(key) if cache else None
     if cable is None:
         cable = parse_one(raw, hints)
-        if isinstance(cable, Cable):
+        if cache and isinstance(cable, Cable):
             cache.put(key, cable)
     return cable
 
